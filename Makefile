@@ -1,0 +1,45 @@
+# Two commands set everything up on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make serve   build and serve the site on http://127.0.0.1:8000
+#   make test    run every test (installs Chromium for the browser tests if missing)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint lock clean
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(VENV)/.test
+	scripts/system-deps.sh test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Re-pin requirements*.txt from requirements*.in.
+lock:
+	PYTHON=$(PYTHON) scripts/lock.sh
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .ruff_cache
+
+$(VENV)/.site: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	scripts/system-deps.sh site
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
