@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages a make target needs, and only those missing.
 #   scripts/system-deps.sh site   python3-venv (to create .venv), git (last-updated dates)
-#   scripts/system-deps.sh test   the above plus chromium for the browser tests
+#   scripts/system-deps.sh test   the above plus Chromium for the browser tests
+# Debian's chromium package is a real browser at /usr/bin/chromium. Ubuntu's is a
+# snap wrapper that headless automation trips over, so on Ubuntu (and anything
+# else) Playwright's own Chromium build is installed into the venv instead.
 set -euo pipefail
 want=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || want+=(python3-venv)
 command -v git >/dev/null || want+=(git)
-if [ "${1:-site}" = test ]; then
-  [ -x /usr/bin/chromium ] || want+=(chromium)
+if [ "${1:-site}" = test ] && [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if grep -qx 'ID=debian' /etc/os-release; then
+    want+=(chromium)
+  else
+    echo "Installing Playwright's Chromium (not Debian: no usable chromium package)"
+    .venv/bin/python -m playwright install --with-deps chromium
+  fi
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 

@@ -39,7 +39,9 @@ def load(path: Path) -> list[Term]:
         if term.term in terms:
             first = terms[term.term].line
             raise SourceError(
-                path, number, f"'{term.term}' is already defined on line {first}",
+                path,
+                number,
+                f"'{term.term}' is already defined on line {first}",
                 "Keep one definition per abbreviation",
             )
         terms[term.term] = term

@@ -13,11 +13,23 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # Settings a Jinja Environment takes in its constructor and exposes as attributes.
 _SETTINGS = (
-    "block_start_string", "block_end_string", "variable_start_string",
-    "variable_end_string", "comment_start_string", "comment_end_string",
-    "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
-    "newline_sequence", "keep_trailing_newline", "undefined", "finalize", "autoescape",
-    "loader", "auto_reload",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "undefined",
+    "finalize",
+    "autoescape",
+    "loader",
+    "auto_reload",
 )
 
 

@@ -11,25 +11,38 @@ from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, Build, build, serve
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per test run in strict mode."""
-    result = build(ROOT, tmp_path_factory.mktemp("site"))
-    assert result.returncode == 0, result.log
-    return result
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
+    """The real site, built once per test run in strict mode and served on 127.0.0.1.
+
+    The server starts first so the build can use its address as ``site_url``:
+    Material's instant navigation only intercepts links listed in sitemap.xml,
+    which holds absolute URLs made from ``site_url``.
+    """
+    site = tmp_path_factory.mktemp("site")
+    with serve(site) as url:
+        result = build(ROOT, site, env={"SITE_URL": url})
+        assert result.returncode == 0, result.log
+        yield result, url
 
 
 @pytest.fixture(scope="session")
-def site_url(site_build: Build) -> Iterator[str]:
-    with serve(site_build.site) as url:
-        yield url
+def site_build(served_site: tuple[Build, str]) -> Build:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Build, str]) -> str:
+    return served_site[1]
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    executable = CHROMIUM if Path(CHROMIUM).exists() else None
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Exception as error:
+            pytest.fail(f"No Chromium to test with ({error}). Run `make test`, which installs it.")
         yield chromium
         chromium.close()
 

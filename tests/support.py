@@ -16,11 +16,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks")
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; CHROMIUM overrides it, and where neither exists Playwright's
+# own build (installed by scripts/system-deps.sh off Debian) is used.
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 # Flags for a headless Chromium on a machine with no network but loopback.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -53,9 +60,22 @@ def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build
     for ci_marker in ("GITHUB_ACTIONS", "GITLAB_CI"):
         full_env.pop(ci_marker, None)  # the git-dates plugin warns in shallow CI clones
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 
@@ -84,5 +104,7 @@ def linkcheck(url: str) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("linkchecker")
     return subprocess.run(
         [str(exe), "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )

@@ -16,7 +16,7 @@ def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
     hit.click()
     page.wait_for_url("**/linux/distros/**")
     # The search term is highlighted on the page it opens.
-    expect(page.locator("article mark", has_text="Raspbian").first).to_be_visible()
+    expect(page.locator("article mark:visible", has_text="Raspbian").first).to_be_visible()
 
 
 def test_palette_follows_system_then_toggles(page: Page, site_url: str) -> None:
@@ -41,7 +41,9 @@ def test_dark_system_preference_gives_dark_palette(page: Page, site_url: str) ->
 
 
 def test_instant_navigation_keeps_the_page_alive(page: Page, site_url: str) -> None:
-    page.goto(site_url)
+    # Material enables instant navigation once it has fetched the sitemap.
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(site_url)
     page.evaluate("window.__notReloaded = true")
     page.locator(".md-content a[href$='linux/distros/']").first.click()
     page.wait_for_url("**/linux/distros/")

@@ -97,8 +97,9 @@ def test_builds_outside_git_with_build_date(tmp_path: Path) -> None:
 
 def test_builds_in_a_shallow_clone(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", ROOT.as_uri(), str(clone)],
-                   check=True)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", ROOT.as_uri(), str(clone)], check=True
+    )
     result = build(clone, tmp_path / "site")
     assert result.returncode == 0, result.log
     assert _last_updated(result.site)

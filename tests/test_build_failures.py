@@ -14,9 +14,12 @@ def _project_with_page(tmp_path: Path, text: str, in_nav: bool = True) -> Path:
     (project / "docs" / "linux" / "broken.md").write_text(text)
     if in_nav:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text().replace(
-            "      - Choosing a distro: linux/distros.md",
-            "      - Choosing a distro: linux/distros.md\n      - Broken: linux/broken.md"))
+        config.write_text(
+            config.read_text().replace(
+                "      - Choosing a distro: linux/distros.md",
+                "      - Choosing a distro: linux/distros.md\n      - Broken: linux/broken.md",
+            )
+        )
     return project
 
 
@@ -42,5 +45,5 @@ def test_page_missing_from_nav_fails_the_build(tmp_path: Path) -> None:
     project = _project_with_page(tmp_path, "# Orphan\n", in_nav=False)
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    message = result.log[result.log.index("not included in the \"nav\""):]
+    message = result.log[result.log.index('not included in the "nav"') :]
     assert "- linux/broken.md" in message, result.log

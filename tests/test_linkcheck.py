@@ -18,8 +18,11 @@ def test_linkchecker_catches_a_broken_link_and_anchor(site_build: Build, tmp_pat
     site = Path(shutil.copytree(site_build.site, tmp_path / "site"))
     page = site / "linux" / "distros" / "index.html"
     html = page.read_text()
-    html = html.replace("<article", '<a href="../gone/">gone</a>'
-                        '<a href="../../glossary/#no-such-anchor">anchor</a><article', 1)
+    html = html.replace(
+        "<article",
+        '<a href="../gone/">gone</a><a href="../../glossary/#no-such-anchor">anchor</a><article',
+        1,
+    )
     page.write_text(html)
     with serve(site) as url:
         result = linkcheck(url)
