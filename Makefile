@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint lock clean
 
+# SITE_URL puts the local preview at the root (the published site_url has a path).
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --site-dir site
