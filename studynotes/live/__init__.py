@@ -1,0 +1,1 @@
+"""Build-time command execution: allowlist, runner, redaction, cache, recorded captures."""

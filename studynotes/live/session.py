@@ -1,0 +1,192 @@
+"""One build's live outputs: check every call, run each command once, in parallel.
+
+The order of work is what makes the build safe and fast: all calls are refused or
+approved before anything runs; then each distinct command runs once (commands of a
+``sequential`` program, such as docker, one after another in page order; the rest
+in parallel); then pages render from the results.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from studynotes.errors import SourceError
+from studynotes.live import allowlist as allow
+from studynotes.live.cache import Cache
+from studynotes.live.capture import Capture, RecordedCaptures, host_description, now_utc
+from studynotes.live.collect import Call
+from studynotes.live.redact import Redactor
+from studynotes.live.runner import Unavailable, execute, scrubbed_env
+
+
+@dataclass
+class Settings:
+    root: Path  # the repository: commands run here, paths must stay inside it
+    allowlist: Path
+    captures: Path
+    cache: Cache
+    require_live: bool = False  # CI: a recorded stand-in is an error
+    workers: int = 4
+
+
+class LiveOutputs:
+    def __init__(self, settings: Settings, redact: Callable[[str], str] | None = None) -> None:
+        self.settings = settings
+        self.allowlist = allow.load(settings.allowlist)
+        self.recorded = RecordedCaptures(settings.captures)
+        self.redact = redact or Redactor()
+        self.results: dict[str, Capture] = {}
+        self._probes: dict[str, str | None] = {}
+        self._probe_lock = threading.Lock()
+        self._host = host_description()
+
+    # -- the three steps -------------------------------------------------------
+    def prepare(self, calls: list[Call]) -> None:
+        """Approve all calls, run each distinct command once, check the outcomes."""
+        approved = {call: self.approve(call) for call in calls}
+        groups = self._groups(approved)
+        with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
+            for group in pool.map(self._run_group, groups):
+                self.results.update(group)
+        for call in calls:
+            self.check(call, self.results[call.command])
+
+    def approve(self, call: Call) -> allow.Approved:
+        try:
+            return allow.approve(call.command, self.allowlist, self.settings.root)
+        except allow.Refused as why:
+            raise SourceError(
+                call.page, call.line, f"command '{call.command}' refused: {why}",
+                f"Use a command allowed by {self._rel(self.settings.allowlist)}, "
+                "or propose it there in a reviewed pull request") from None
+
+    def check(self, call: Call, capture: Capture) -> None:
+        expect_failure = bool(call.option("expect_failure", False))
+        if capture.failed and not expect_failure:
+            status = ("was killed at its timeout" if capture.timed_out
+                      else f"exited with status {capture.exit_code}")
+            tail = "\n".join(capture.output.strip().splitlines()[-5:])
+            raise SourceError(call.page, call.line, f"'{call.command}' {status}:\n{tail}\n",
+                              "Fix the command, or pass expect_failure=True if the page "
+                              "shows a failure on purpose")
+        if expect_failure and not capture.failed:
+            raise SourceError(call.page, call.line,
+                              f"'{call.command}' was expected to fail but exited with status 0",
+                              "Remove expect_failure=True")
+
+    def get(self, command: str) -> Capture:
+        try:
+            return self.results[command]
+        except KeyError:
+            raise LookupError(
+                f"'{command}' was not collected before the build: live macros must be "
+                "called with literal arguments in a page under docs/") from None
+
+    # -- running -----------------------------------------------------------------
+    def _groups(self, approved: dict[Call, allow.Approved]) -> list[list[tuple[Call, allow.Approved]]]:
+        """Distinct commands; a sequential program's commands form one group, in page order."""
+        seen: set[str] = set()
+        sequential: dict[str, list[tuple[Call, allow.Approved]]] = {}
+        groups: list[list[tuple[Call, allow.Approved]]] = []
+        for call, approval in approved.items():
+            if call.command in seen:
+                continue
+            seen.add(call.command)
+            if approval.rules.sequential:
+                sequential.setdefault(approval.program, []).append((call, approval))
+            else:
+                groups.append([(call, approval)])
+        return list(sequential.values()) + groups
+
+    def _run_group(self, group: list[tuple[Call, allow.Approved]]) -> dict[str, Capture]:
+        return {approval.command: self._capture(call, approval) for call, approval in group}
+
+    def _capture(self, call: Call, approval: allow.Approved) -> Capture:
+        key = f"{self.settings.root}\0{approval.command}"
+        cached = self.settings.cache.get(key)
+        if cached:
+            return cached
+        reason = self._unavailable(approval)
+        if reason is None:
+            try:
+                capture = self._run_live(approval)
+            except Unavailable as missing:
+                reason = str(missing)
+            else:
+                self.settings.cache.put(key, capture)
+                return capture
+        return self._recorded(call, approval, reason)
+
+    def _run_live(self, approval: allow.Approved) -> Capture:
+        result = self._execute(approval.rules, [self._executable(approval), *approval.argv[1:]])
+        return Capture(
+            command=approval.command, output=self.redact(result.output),
+            exit_code=result.exit_code, timed_out=result.timed_out, truncated=result.truncated,
+            total_bytes=result.total_bytes, captured_at=now_utc(), host=self._host,
+            tool=self._tool_version(approval),
+        )
+
+    def _execute(self, rules: allow.Program, argv: list[str]):  # noqa: ANN202
+        home = self.settings.root / ".cache" / "home"
+        home.mkdir(parents=True, exist_ok=True)
+        return execute(argv, cwd=self.settings.root, timeout=rules.timeout,
+                       max_output=rules.max_output, env=scrubbed_env(rules.env, home))
+
+    def _executable(self, approval: allow.Approved) -> str:
+        executable = approval.rules.executable
+        in_repo = self.settings.root / executable
+        return str(in_repo) if "/" in executable and in_repo.exists() else executable
+
+    def _tool_version(self, approval: allow.Approved) -> str | None:
+        if not approval.rules.version:
+            return None
+        try:
+            result = self._execute(approval.rules, approval.rules.version)
+        except Unavailable:
+            return None
+        lines = self.redact(result.output).strip().splitlines()
+        return lines[0] if lines and result.exit_code == 0 else None
+
+    def _unavailable(self, approval: allow.Approved) -> str | None:
+        """Why a live run is impossible (daemon down, tool missing), probed once per program."""
+        if not approval.rules.requires:
+            return None
+        with self._probe_lock:
+            if approval.program not in self._probes:
+                self._probes[approval.program] = self._probe(approval.rules)
+            return self._probes[approval.program]
+
+    def _probe(self, rules: allow.Program) -> str | None:
+        try:
+            result = self._execute(rules, rules.requires or [])
+        except Unavailable as missing:
+            return str(missing)
+        if result.exit_code != 0:
+            first = (result.output.strip().splitlines() or ["no output"])[0]
+            return f"'{' '.join(rules.requires or [])}' failed: {self.redact(first)}"
+        return None
+
+    def _recorded(self, call: Call, approval: allow.Approved, reason: str) -> Capture:
+        where = self._rel(self.settings.captures)
+        if self.settings.require_live:
+            raise SourceError(call.page, call.line,
+                              f"live output is required (STUDYNOTES_REQUIRE_LIVE) but "
+                              f"'{call.command}' cannot run live: {reason}",
+                              f"Install and start {approval.program} on this machine")
+        recorded = self.recorded.get(approval.program, approval.command)
+        if recorded is None:
+            raise SourceError(call.page, call.line,
+                              f"'{call.command}' cannot run live ({reason}) and {where} "
+                              "holds no recorded capture of it",
+                              f"Run `make captures` on a machine with {approval.program}")
+        return recorded.as_recorded(reason)
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.settings.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)

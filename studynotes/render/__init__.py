@@ -1,0 +1,1 @@
+"""Turning captured output into Markdown/HTML: kept apart from running it."""

@@ -1,0 +1,88 @@
+"""YAML data files with line numbers, validated by pydantic models.
+
+PyYAML's parsed data forgets where each value came from; its node tree does not.
+Both are kept so a validation error can name the file and the line to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from studynotes.errors import SourceError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass
+class Document:
+    path: Path
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, location: Sequence[str | int]) -> int:
+        """The 1-based line of the value at ``location`` (keys and indexes), or its nearest parent."""
+        node = self.root
+        line = node.start_mark.line + 1 if node else 1
+        for step in location:
+            node = _child(node, step)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(step):
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None
+
+
+def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                raise SourceError(path, line, f"key '{key.value}' repeats line {seen[key.value]}",
+                                  "Give each key once")
+            seen[key.value] = line
+            _refuse_duplicate_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(path, item)
+
+
+def load(path: Path) -> Document:
+    """Parse ``path``; YAML syntax errors and duplicate keys become file:line errors."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise SourceError(path, line, f"invalid YAML: {error.problem or error.context}",
+                          "Fix the YAML syntax (indentation, colons, quotes)") from None
+    _refuse_duplicate_keys(path, root)
+    return Document(path, data, root)
+
+
+def validate(model: type[Model], document: Document, fix: str) -> Model:
+    """Validate ``document`` against ``model``; the first problem becomes a file:line error."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(step) for step in first["loc"]) or "top level"
+        raise SourceError(document.path, document.line_of(first["loc"]),
+                          f"{where}: {first['msg']}", fix) from None
