@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean
+.PHONY: serve build test lint lock clean captures clean-cache
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 serve: $(VENV)/.site
@@ -25,12 +25,20 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
+captures: $(VENV)/.site
+	$(BIN)/python scripts/record_captures.py
+
+# Forget cached live output (it also expires after STUDYNOTES_CACHE_TTL seconds, default 3600).
+clean-cache:
+	rm -rf .cache/live-output
+
 # Re-pin requirements*.txt from requirements*.in.
 lock:
 	PYTHON=$(PYTHON) scripts/lock.sh
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache
+	rm -rf $(VENV) site .cache .pytest_cache .ruff_cache
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

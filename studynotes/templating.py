@@ -82,8 +82,13 @@ def protect_code(markdown: str) -> str:
             continue
         if not in_raw and "`" in line and _has_jinja(line):
             line = _INLINE_CODE.sub(
-                lambda m: "{% raw %}" + m.group(0) + "{% endraw %}" if _has_jinja(m.group(0))
-                else m.group(0), line)
+                lambda m: (
+                    "{% raw %}" + m.group(0) + "{% endraw %}"
+                    if _has_jinja(m.group(0))
+                    else m.group(0)
+                ),
+                line,
+            )
         in_raw = _raw_state_after(line, in_raw)
         out.append(line)
         i += 1
@@ -101,8 +106,10 @@ def _fence_end(lines: list[str], start: int, fence: str) -> int:
 
 def _raw_state_after(line: str, in_raw: bool) -> bool:
     """Track author-written {% raw %} regions so they are not wrapped twice."""
-    events = sorted([(m.start(), True) for m in _RAW_OPEN.finditer(line)]
-                    + [(m.start(), False) for m in _RAW_CLOSE.finditer(line)])
+    events = sorted(
+        [(m.start(), True) for m in _RAW_OPEN.finditer(line)]
+        + [(m.start(), False) for m in _RAW_CLOSE.finditer(line)]
+    )
     for _, opens in events:
         in_raw = opens
     return in_raw

@@ -26,7 +26,7 @@ class Document:
     root: yaml.Node | None
 
     def line_of(self, location: Sequence[str | int]) -> int:
-        """The 1-based line of the value at ``location`` (keys and indexes), or its nearest parent."""
+        """1-based line of the value at ``location`` (keys, indexes), or of its nearest parent."""
         node = self.root
         line = node.start_mark.line + 1 if node else 1
         for step in location:
@@ -53,8 +53,12 @@ def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                raise SourceError(path, line, f"key '{key.value}' repeats line {seen[key.value]}",
-                                  "Give each key once")
+                raise SourceError(
+                    path,
+                    line,
+                    f"key '{key.value}' repeats line {seen[key.value]}",
+                    "Give each key once",
+                )
             seen[key.value] = line
             _refuse_duplicate_keys(path, value)
     elif isinstance(node, yaml.SequenceNode):
@@ -71,8 +75,12 @@ def load(path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise SourceError(path, line, f"invalid YAML: {error.problem or error.context}",
-                          "Fix the YAML syntax (indentation, colons, quotes)") from None
+        raise SourceError(
+            path,
+            line,
+            f"invalid YAML: {error.problem or error.context}",
+            "Fix the YAML syntax (indentation, colons, quotes)",
+        ) from None
     _refuse_duplicate_keys(path, root)
     return Document(path, data, root)
 
@@ -84,5 +92,6 @@ def validate(model: type[Model], document: Document, fix: str) -> Model:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(step) for step in first["loc"]) or "top level"
-        raise SourceError(document.path, document.line_of(first["loc"]),
-                          f"{where}: {first['msg']}", fix) from None
+        raise SourceError(
+            document.path, document.line_of(first["loc"]), f"{where}: {first['msg']}", fix
+        ) from None

@@ -26,13 +26,21 @@ from studynotes import yamlfile
 # Refused outright: shell syntax that has no meaning without a shell, so its presence
 # means someone expected one (chaining, pipes, substitution, redirection).
 _SHELL_SYNTAX = {
-    ";": "a command separator", "|": "a pipe", "&": "a background/AND operator",
-    "$": "a variable or command substitution", "`": "a command substitution",
-    "(": "a subshell", ")": "a subshell", "<": "a redirection", ">": "a redirection",
-    "\n": "a newline", "\r": "a carriage return",
+    ";": "a command separator",
+    "|": "a pipe",
+    "&": "a background/AND operator",
+    "$": "a variable or command substitution",
+    "`": "a command substitution",
+    "(": "a subshell",
+    ")": "a subshell",
+    "<": "a redirection",
+    ">": "a redirection",
+    "\n": "a newline",
+    "\r": "a carriage return",
 }
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
-_TEMPLATE = re.compile(r"^[A-Za-z0-9 ._:/{}\"'=,-]*\{\{[A-Za-z0-9 ._:/{}\"'=,-]*\}\}[A-Za-z0-9 ._:/{}\"'=,-]*$")
+_TEMPLATE_CHARS = r"[A-Za-z0-9 ._:/{}\"'=,-]*"
+_TEMPLATE = re.compile(rf"^{_TEMPLATE_CHARS}\{{\{{{_TEMPLATE_CHARS}\}}\}}{_TEMPLATE_CHARS}$")
 _PLACEHOLDER = re.compile(r"^\{(path|int|name|template|choice:[^}]+)\}$")
 
 
@@ -98,7 +106,8 @@ def approve(command: str, allowlist: Allowlist, root: Path) -> Approved:
 
 def _matches(argv: list[str], form: list[str], root: Path) -> bool:
     return len(argv) == len(form) and all(
-        _token_matches(word, token, root) for word, token in zip(argv, form, strict=True))
+        _token_matches(word, token, root) for word, token in zip(argv, form, strict=True)
+    )
 
 
 def _token_matches(word: str, token: str, root: Path) -> bool:

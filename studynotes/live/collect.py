@@ -37,7 +37,7 @@ class Call:
 def blank_front_matter(text: str) -> str:
     """Replace YAML front matter with empty lines, keeping line numbers of the body."""
     match = _FRONT_MATTER.match(text)
-    return "\n" * match.group(0).count("\n") + text[match.end():] if match else text
+    return "\n" * match.group(0).count("\n") + text[match.end() :] if match else text
 
 
 def find_calls(text: str, page: str, *, front_matter_lines: int = 0) -> list[Call]:
@@ -45,9 +45,12 @@ def find_calls(text: str, page: str, *, front_matter_lines: int = 0) -> list[Cal
     try:
         tree = Environment().parse(protect_code(text))
     except TemplateSyntaxError as error:
-        raise SourceError(page, error.lineno + front_matter_lines,
-                          f"template syntax error: {error.message}",
-                          "Write {{ and {% only for macro calls, or inside code") from None
+        raise SourceError(
+            page,
+            error.lineno + front_matter_lines,
+            f"template syntax error: {error.message}",
+            "Write {{ and {% only for macro calls, or inside code",
+        ) from None
     calls = []
     for node in tree.find_all(nodes.Call):
         if isinstance(node.node, nodes.Name) and node.node.name in LIVE_MACROS:
@@ -63,13 +66,18 @@ def _call(node: nodes.Call, page: str, line: int) -> Call:
         arguments.append(("*", node.dyn_args or node.dyn_kwargs))
     for position, (key, value) in enumerate(arguments):
         if not isinstance(value, nodes.Const):
-            raise SourceError(page, line, f"{macro}(): arguments must be literal values",
-                              f'Write the command out, e.g. {macro}("df -h")')
+            raise SourceError(
+                page,
+                line,
+                f"{macro}(): arguments must be literal values",
+                f'Write the command out, e.g. {macro}("df -h")',
+            )
         values[key or (LIVE_MACROS[macro] if position == 0 else f"#{position}")] = value.value
     command = values.pop(LIVE_MACROS[macro], "df -h" if macro == "df" else None)
     if not isinstance(command, str):
-        raise SourceError(page, line, f"{macro}(): the command must be a string",
-                          f'Write e.g. {macro}("df -h")')
+        raise SourceError(
+            page, line, f"{macro}(): the command must be a string", f'Write e.g. {macro}("df -h")'
+        )
     return Call(page, line, macro, command, tuple(sorted(values.items())))
 
 

@@ -14,15 +14,24 @@ _SECRET_NAME = re.compile(
 )
 # Shapes of well-known credentials, whatever variable they came from.
 _PATTERNS = [
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----",
-                re.DOTALL), "[redacted private key]"),
+    (
+        re.compile(
+            r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.DOTALL
+        ),
+        "[redacted private key]",
+    ),
     (re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), "[redacted AWS key id]"),
     (re.compile(r"\bgh[pousr]_[A-Za-z0-9]{30,}\b"), "[redacted GitHub token]"),
     (re.compile(r"\bgithub_pat_[A-Za-z0-9_]{20,}\b"), "[redacted GitHub token]"),
     (re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}\b"), "[redacted Slack token]"),
     (re.compile(r"\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}\b"), "[redacted JWT]"),
-    (re.compile(r"(?i)\b(password|passwd|secret|token|api[_-]?key|access[_-]?key"
-                r"|secret[_-]?access[_-]?key)(\s*[:=]\s*)(\S+)"), r"\1\2[redacted]"),
+    (
+        re.compile(
+            r"(?i)\b(password|passwd|secret|token|api[_-]?key|access[_-]?key"
+            r"|secret[_-]?access[_-]?key)(\s*[:=]\s*)(\S+)"
+        ),
+        r"\1\2[redacted]",
+    ),
 ]
 _MIN_SECRET = 6  # shorter values ("1", "true") would blank out ordinary words
 
@@ -31,8 +40,11 @@ class Redactor:
     def __init__(self, environ: Mapping[str, str] | None = None, home: str | None = None) -> None:
         environ = os.environ if environ is None else environ
         self._values = sorted(
-            ((value, name) for name, value in environ.items()
-             if _SECRET_NAME.search(name) and len(value) >= _MIN_SECRET),
+            (
+                (value, name)
+                for name, value in environ.items()
+                if _SECRET_NAME.search(name) and len(value) >= _MIN_SECRET
+            ),
             key=lambda pair: -len(pair[0]),  # longest first, so no secret is half replaced
         )
         home = str(Path.home()) if home is None else home

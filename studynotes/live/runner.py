@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -40,14 +41,20 @@ def scrubbed_env(passthrough: list[str], home: Path) -> dict[str, str]:
     return env
 
 
-def execute(argv: list[str], *, cwd: Path, timeout: float, max_output: int,
-            env: dict[str, str]) -> RunResult:
+def execute(
+    argv: list[str], *, cwd: Path, timeout: float, max_output: int, env: dict[str, str]
+) -> RunResult:
     """Run ``argv``; kill its whole process group at ``timeout`` or past ``max_output`` bytes."""
     started = time.monotonic()
     try:
         process = subprocess.Popen(
-            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            argv,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     except FileNotFoundError:
         raise Unavailable(f"'{argv[0]}' is not installed") from None
@@ -72,8 +79,9 @@ def execute(argv: list[str], *, cwd: Path, timeout: float, max_output: int,
     )
 
 
-def _read(process: subprocess.Popen[bytes], buffer: bytearray, total: list[int],
-          max_output: int) -> None:
+def _read(
+    process: subprocess.Popen[bytes], buffer: bytearray, total: list[int], max_output: int
+) -> None:
     """Keep at most ``max_output`` bytes (+1 to know it overflowed); stop a flood early."""
     assert process.stdout is not None
     while chunk := process.stdout.read1(_CHUNK):
@@ -86,8 +94,6 @@ def _read(process: subprocess.Popen[bytes], buffer: bytearray, total: list[int],
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()

@@ -20,7 +20,9 @@ from studynotes.live.cache import Cache
 from studynotes.live.capture import Capture, RecordedCaptures, host_description, now_utc
 from studynotes.live.collect import Call
 from studynotes.live.redact import Redactor
-from studynotes.live.runner import Unavailable, execute, scrubbed_env
+from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
+
+Group = list[tuple[Call, allow.Approved]]  # commands that run one after another
 
 
 @dataclass
@@ -40,6 +42,7 @@ class LiveOutputs:
         self.recorded = RecordedCaptures(settings.captures)
         self.redact = redact or Redactor()
         self.results: dict[str, Capture] = {}
+        self.programs: dict[str, str] = {}  # command -> allowlisted program
         self._probes: dict[str, str | None] = {}
         self._probe_lock = threading.Lock()
         self._host = host_description()
@@ -48,6 +51,7 @@ class LiveOutputs:
     def prepare(self, calls: list[Call]) -> None:
         """Approve all calls, run each distinct command once, check the outcomes."""
         approved = {call: self.approve(call) for call in calls}
+        self.programs.update({call.command: a.program for call, a in approved.items()})
         groups = self._groups(approved)
         with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
             for group in pool.map(self._run_group, groups):
@@ -60,23 +64,36 @@ class LiveOutputs:
             return allow.approve(call.command, self.allowlist, self.settings.root)
         except allow.Refused as why:
             raise SourceError(
-                call.page, call.line, f"command '{call.command}' refused: {why}",
+                call.page,
+                call.line,
+                f"command '{call.command}' refused: {why}",
                 f"Use a command allowed by {self._rel(self.settings.allowlist)}, "
-                "or propose it there in a reviewed pull request") from None
+                "or propose it there in a reviewed pull request",
+            ) from None
 
     def check(self, call: Call, capture: Capture) -> None:
         expect_failure = bool(call.option("expect_failure", False))
         if capture.failed and not expect_failure:
-            status = ("was killed at its timeout" if capture.timed_out
-                      else f"exited with status {capture.exit_code}")
+            status = (
+                "was killed at its timeout"
+                if capture.timed_out
+                else f"exited with status {capture.exit_code}"
+            )
             tail = "\n".join(capture.output.strip().splitlines()[-5:])
-            raise SourceError(call.page, call.line, f"'{call.command}' {status}:\n{tail}\n",
-                              "Fix the command, or pass expect_failure=True if the page "
-                              "shows a failure on purpose")
+            raise SourceError(
+                call.page,
+                call.line,
+                f"'{call.command}' {status}:\n{tail}\n",
+                "Fix the command, or pass expect_failure=True if the page "
+                "shows a failure on purpose",
+            )
         if expect_failure and not capture.failed:
-            raise SourceError(call.page, call.line,
-                              f"'{call.command}' was expected to fail but exited with status 0",
-                              "Remove expect_failure=True")
+            raise SourceError(
+                call.page,
+                call.line,
+                f"'{call.command}' was expected to fail but exited with status 0",
+                "Remove expect_failure=True",
+            )
 
     def get(self, command: str) -> Capture:
         try:
@@ -84,14 +101,15 @@ class LiveOutputs:
         except KeyError:
             raise LookupError(
                 f"'{command}' was not collected before the build: live macros must be "
-                "called with literal arguments in a page under docs/") from None
+                "called with literal arguments in a page under docs/"
+            ) from None
 
     # -- running -----------------------------------------------------------------
-    def _groups(self, approved: dict[Call, allow.Approved]) -> list[list[tuple[Call, allow.Approved]]]:
+    def _groups(self, approved: dict[Call, allow.Approved]) -> list[Group]:
         """Distinct commands; a sequential program's commands form one group, in page order."""
         seen: set[str] = set()
-        sequential: dict[str, list[tuple[Call, allow.Approved]]] = {}
-        groups: list[list[tuple[Call, allow.Approved]]] = []
+        sequential: dict[str, Group] = {}
+        groups: list[Group] = []
         for call, approval in approved.items():
             if call.command in seen:
                 continue
@@ -102,7 +120,7 @@ class LiveOutputs:
                 groups.append([(call, approval)])
         return list(sequential.values()) + groups
 
-    def _run_group(self, group: list[tuple[Call, allow.Approved]]) -> dict[str, Capture]:
+    def _run_group(self, group: Group) -> dict[str, Capture]:
         return {approval.command: self._capture(call, approval) for call, approval in group}
 
     def _capture(self, call: Call, approval: allow.Approved) -> Capture:
@@ -124,17 +142,27 @@ class LiveOutputs:
     def _run_live(self, approval: allow.Approved) -> Capture:
         result = self._execute(approval.rules, [self._executable(approval), *approval.argv[1:]])
         return Capture(
-            command=approval.command, output=self.redact(result.output),
-            exit_code=result.exit_code, timed_out=result.timed_out, truncated=result.truncated,
-            total_bytes=result.total_bytes, captured_at=now_utc(), host=self._host,
+            command=approval.command,
+            output=self.redact(result.output),
+            exit_code=result.exit_code,
+            timed_out=result.timed_out,
+            truncated=result.truncated,
+            total_bytes=result.total_bytes,
+            captured_at=now_utc(),
+            host=self._host,
             tool=self._tool_version(approval),
         )
 
-    def _execute(self, rules: allow.Program, argv: list[str]):  # noqa: ANN202
+    def _execute(self, rules: allow.Program, argv: list[str]) -> RunResult:
         home = self.settings.root / ".cache" / "home"
         home.mkdir(parents=True, exist_ok=True)
-        return execute(argv, cwd=self.settings.root, timeout=rules.timeout,
-                       max_output=rules.max_output, env=scrubbed_env(rules.env, home))
+        return execute(
+            argv,
+            cwd=self.settings.root,
+            timeout=rules.timeout,
+            max_output=rules.max_output,
+            env=scrubbed_env(rules.env, home),
+        )
 
     def _executable(self, approval: allow.Approved) -> str:
         executable = approval.rules.executable
@@ -173,16 +201,22 @@ class LiveOutputs:
     def _recorded(self, call: Call, approval: allow.Approved, reason: str) -> Capture:
         where = self._rel(self.settings.captures)
         if self.settings.require_live:
-            raise SourceError(call.page, call.line,
-                              f"live output is required (STUDYNOTES_REQUIRE_LIVE) but "
-                              f"'{call.command}' cannot run live: {reason}",
-                              f"Install and start {approval.program} on this machine")
+            raise SourceError(
+                call.page,
+                call.line,
+                f"live output is required (STUDYNOTES_REQUIRE_LIVE) but "
+                f"'{call.command}' cannot run live: {reason}",
+                f"Install and start {approval.program} on this machine",
+            )
         recorded = self.recorded.get(approval.program, approval.command)
         if recorded is None:
-            raise SourceError(call.page, call.line,
-                              f"'{call.command}' cannot run live ({reason}) and {where} "
-                              "holds no recorded capture of it",
-                              f"Run `make captures` on a machine with {approval.program}")
+            raise SourceError(
+                call.page,
+                call.line,
+                f"'{call.command}' cannot run live ({reason}) and {where} "
+                "holds no recorded capture of it",
+                f"Run `make captures` on a machine with {approval.program}",
+            )
         return recorded.as_recorded(reason)
 
     def _rel(self, path: Path) -> str:

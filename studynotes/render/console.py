@@ -13,8 +13,10 @@ def console_block(capture: Capture) -> str:
     """The prompt line, the output and any truncation/timeout note, in a console fence."""
     body = capture.output.rstrip("\n")
     if capture.truncated:
-        body += (f"\n[output truncated: first {len(capture.output.encode()):,} of "
-                 f"{capture.total_bytes:,} bytes shown]")
+        body += (
+            f"\n[output truncated: first {len(capture.output.encode()):,} of "
+            f"{capture.total_bytes:,} bytes shown]"
+        )
     if capture.timed_out:
         body += "\n[killed: the command did not finish within its time limit]"
     elif capture.exit_code:
@@ -31,10 +33,14 @@ def caption(capture: Capture) -> str:
     if capture.live:
         label = '<span class="live-badge live-badge--live">Live</span> output of this build'
     else:
-        label = ('<span class="live-badge live-badge--recorded">Recorded</span> output, shown '
-                 f"because a live run was not possible here ({escape(capture.reason or '')})")
-    return (f'<p class="live-caption">{label}, captured <time datetime="'
-            f'{escape(capture.captured_at)}">{when}</time> on {where}.</p>')
+        label = (
+            '<span class="live-badge live-badge--recorded">Recorded</span> output, shown '
+            f"because a live run was not possible here ({escape(capture.reason or '')})"
+        )
+    return (
+        f'<p class="live-caption">{label}, captured <time datetime="'
+        f'{escape(capture.captured_at)}">{when}</time> on {where}.</p>'
+    )
 
 
 def render(capture: Capture) -> str:

@@ -1,0 +1,160 @@
+"""A build's live outputs: approval first, each command once, cache, fallbacks, CI mode."""
+
+from __future__ import annotations
+
+import json
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from studynotes.errors import SourceError
+from studynotes.live.cache import Cache
+from studynotes.live.capture import Capture, RecordedCaptures
+from studynotes.live.collect import Call
+from studynotes.live.session import LiveOutputs, Settings
+
+# A tool that logs each run (start, end, argument) so tests can count and order runs.
+TOOL = f"""#!{sys.executable}
+import sys, time, json
+start = time.time()
+time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)
+with open("runs.log", "a") as log:
+    log.write(json.dumps([sys.argv[1], start, time.time()]) + "\\n")
+print("ran", sys.argv[1])
+sys.exit(3 if sys.argv[1] == "fail" else 0)
+"""
+
+ALLOWLIST = """
+programs:
+  tool:
+    executable: bin/tool
+    forms: [[tool, "{name}"], [tool, "{name}", "{name}"]]
+  ordered:
+    executable: bin/tool
+    sequential: true
+    forms: [[ordered, "{name}"]]
+  daemon-tool:
+    executable: bin/tool
+    requires: ["false"]
+    forms: [[daemon-tool, "{name}"]]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "bin").mkdir()
+    tool = tmp_path / "bin" / "tool"
+    tool.write_text(TOOL)
+    tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "commands.yml").write_text(ALLOWLIST)
+    return tmp_path
+
+
+def _live(project: Path, *, ttl: float = 3600, require_live: bool = False) -> LiveOutputs:
+    settings = Settings(
+        root=project,
+        allowlist=project / "commands.yml",
+        captures=project / "captures",
+        cache=Cache(project / "cache", ttl),
+        require_live=require_live,
+    )
+    return LiveOutputs(settings, redact=lambda text: text)
+
+
+def _runs(project: Path) -> list[list]:
+    log = project / "runs.log"
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+def call(command: str, line: int = 1, **options: object) -> Call:
+    return Call("page.md", line, "run", command, tuple(sorted(options.items())))
+
+
+def test_each_distinct_command_runs_once(project: Path) -> None:
+    live = _live(project)
+    live.prepare([call("tool a"), call("tool a", 5), call("tool b")])
+    assert sorted(run[0] for run in _runs(project)) == ["a", "b"]
+    capture = live.get("tool a")
+    assert capture.live and capture.exit_code == 0 and capture.output == "ran a\n"
+    assert capture.host and capture.captured_at
+
+
+def test_independent_commands_run_in_parallel(project: Path) -> None:
+    _live(project).prepare([call("tool x 0.5"), call("tool y 0.5")])
+    (_, start_x, end_x), (_, start_y, end_y) = sorted(_runs(project))
+    assert start_x < end_y and start_y < end_x  # the two runs overlapped
+
+
+def test_sequential_program_runs_in_page_order(project: Path) -> None:
+    calls = [call(f"ordered {name}", line) for line, name in enumerate("cab", start=1)]
+    _live(project).prepare(calls)
+    assert [run[0] for run in _runs(project)] == ["c", "a", "b"]
+
+
+def test_cache_hit_does_not_rerun_and_expiry_does(project: Path) -> None:
+    _live(project).prepare([call("tool a")])
+    second = _live(project)
+    second.prepare([call("tool a")])
+    assert len(_runs(project)) == 1 and second.get("tool a").output == "ran a\n"
+    _live(project, ttl=0).prepare([call("tool a")])
+    assert len(_runs(project)) == 2
+
+
+def test_refused_command_names_page_line_and_allowlist(project: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        _live(project).prepare([call("tool a", 1), call("tool a; rm -rf /", 7)])
+    message = str(caught.value)
+    assert "page.md:7" in message and "commands.yml" in message
+    assert _runs(project) == []  # refused before anything ran
+
+
+def test_failing_command_fails_unless_expected(project: Path) -> None:
+    with pytest.raises(SourceError, match=r"page.md:4: 'tool fail' exited with status 3"):
+        _live(project).prepare([call("tool fail", 4)])
+    live = _live(project)
+    live.prepare([call("tool fail", 4, expect_failure=True)])
+    assert live.get("tool fail").exit_code == 3
+    with pytest.raises(SourceError, match="expected to fail"):
+        _live(project).prepare([call("tool a", 2, expect_failure=True)])
+
+
+def test_recorded_capture_stands_in_when_the_daemon_is_missing(project: Path) -> None:
+    recorded = Capture(
+        "daemon-tool a",
+        "recorded text\n",
+        0,
+        False,
+        False,
+        14,
+        "2026-01-02T03:04:05+00:00",
+        "Some OS",
+        "tool 1.0",
+    )
+    RecordedCaptures(project / "captures").put("daemon-tool", recorded)
+    live = _live(project)
+    live.prepare([call("daemon-tool a")])
+    shown = live.get("daemon-tool a")
+    assert not shown.live and shown.output == "recorded text\n"
+    assert "'false' failed" in (shown.reason or "")
+    assert _runs(project) == []
+
+
+def test_missing_recorded_capture_is_an_error(project: Path) -> None:
+    with pytest.raises(SourceError, match=r"page.md:3: .*no recorded capture.*make captures"):
+        _live(project).prepare([call("daemon-tool a", 3)])
+
+
+def test_ci_mode_makes_any_recorded_output_an_error(project: Path) -> None:
+    recorded = Capture(
+        "daemon-tool a", "x", 0, False, False, 1, "2026-01-02T03:04:05+00:00", "Some OS", None
+    )
+    RecordedCaptures(project / "captures").put("daemon-tool", recorded)
+    with pytest.raises(SourceError, match="live output is required"):
+        _live(project, require_live=True).prepare([call("daemon-tool a", 3)])
+
+
+def test_uncollected_command_is_a_clear_error(project: Path) -> None:
+    with pytest.raises(LookupError, match="not collected"):
+        _live(project).get("tool zzz")
