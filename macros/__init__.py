@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from mkdocs.exceptions import PluginError
 
+from studynotes import df as df_output
 from studynotes import glossary
 from studynotes.errors import SourceError
 from studynotes.live.cache import DEFAULT_TTL, Cache
@@ -62,6 +63,18 @@ def define_env(env: Any) -> None:
     def run(command: str, expect_failure: bool = False) -> str:
         """A console block of the command's real output, with its live/recorded caption."""
         return console.render(live.get(command))
+
+    @env.macro
+    @_as_build_error
+    def df(command: str = "df -h", keep_pseudo: bool = False) -> str:
+        """The df console block, then its filesystems as a table with usage bars.
+
+        Pseudo filesystems (tmpfs, overlay, tiny special mounts) are left out of the
+        table unless keep_pseudo=True; the console block always shows everything.
+        """
+        capture = live.get(command)
+        filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
+        return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
 
     @env.macro
     @_as_build_error
