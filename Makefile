@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean captures clean-cache
+.PHONY: serve build test lint lock clean captures clean-cache bench
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 serve: $(VENV)/.site
@@ -24,6 +24,10 @@ test: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Build-time figures (median of 5): plain Material vs full build, warm and cold cache.
+bench: $(VENV)/.site
+	$(BIN)/python scripts/bench.py
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site

@@ -42,11 +42,12 @@ def _as_build_error(function: F) -> F:
 def live_settings(root: Path) -> Settings:
     """Where the allowlist, captures and cache live; environment variables tune it."""
     ttl = float(os.environ.get("STUDYNOTES_CACHE_TTL", DEFAULT_TTL))
+    cache_dir = Path(os.environ.get("STUDYNOTES_CACHE_DIR") or root / ".cache" / "live-output")
     return Settings(
         root=root,
         allowlist=root / "data" / "commands.yml",
         captures=root / "data" / "captures",
-        cache=Cache(root / ".cache" / "live-output", ttl=ttl),
+        cache=Cache(cache_dir, ttl=ttl),
         require_live=os.environ.get("STUDYNOTES_REQUIRE_LIVE", "") not in ("", "0"),
     )
 

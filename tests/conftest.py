@@ -10,6 +10,19 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, Build, build, serve
 
 
+@pytest.fixture(scope="session", autouse=True)
+def live_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One live-output cache for the test run, empty at its start.
+
+    The first build runs every command for real; the builds of modified copies
+    that follow reuse those captures instead of rerunning docker for each.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STUDYNOTES_CACHE_DIR", str(tmp_path_factory.mktemp("live-cache")))
+        patch.delenv("STUDYNOTES_CACHE_TTL", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
     """The real site, built once per test run in strict mode and served on 127.0.0.1.

@@ -15,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
 # Debian's Chromium; CHROMIUM overrides it, and where neither exists Playwright's
 # own build (installed by scripts/system-deps.sh off Debian) is used.
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"

@@ -124,7 +124,7 @@ class LiveOutputs:
         return {approval.command: self._capture(call, approval) for call, approval in group}
 
     def _capture(self, call: Call, approval: allow.Approved) -> Capture:
-        key = f"{self.settings.root}\0{approval.command}"
+        key = approval.command  # the cache directory belongs to one checkout
         cached = self.settings.cache.get(key)
         if cached:
             return cached

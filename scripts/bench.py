@@ -1,0 +1,124 @@
+"""Build-time benchmark: what the macros and live output cost. Prints figures; asserts nothing.
+
+    make bench            (or: .venv/bin/python scripts/bench.py [--runs 5] [--pages 500])
+
+For the real site and for a copy with N generated pages, the median of RUNS builds of:
+  a  plain Material: the same pages and config without mkdocs-macros-plugin and hooks
+  b  the full build, warm cache (live commands answered from .cache)
+  c  the full build, cold cache (every live command runs)
+and the slowest single live command, since c should cost no more than b plus that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from macros import live_settings  # noqa: E402
+from studynotes.live.collect import collect  # noqa: E402
+from studynotes.live.session import LiveOutputs  # noqa: E402
+
+PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
+PLAIN = """INHERIT: mkdocs.yml
+plugins:
+  - search
+  - tags
+  - git-revision-date-localized:
+      type: date
+      enable_creation_date: true
+      fallback_to_build_date: true
+      strict: false
+hooks: []
+"""
+
+
+def project_copy(dest: Path, generated_pages: int) -> Path:
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if generated_pages:
+        _generate(dest, generated_pages)
+    (dest / "plain.yml").write_text(PLAIN)
+    return dest
+
+
+def _generate(dest: Path, count: int) -> None:
+    """Copies of the real pages (macro calls included) under docs/generated/, in the nav."""
+    sources = sorted(p for p in (ROOT / "docs").rglob("*.md") if "includes" not in p.parts)
+    folder = dest / "docs" / "generated"
+    folder.mkdir()
+    nav = ["  - Generated:"]
+    for i in range(count):
+        text = sources[i % len(sources)].read_text()
+        # Relative links would point nowhere from here; keep the text, drop the targets.
+        text = text.replace("](", "](#").replace("(#http", "(http")
+        (folder / f"page-{i:03}.md").write_text(text)
+        nav.append(f"      - generated/page-{i:03}.md")
+    with (dest / "mkdocs.yml").open("a") as config:
+        config.write("\n".join(nav) + "\n")
+
+
+def build(project: Path, config: str, *, clear_cache: bool) -> float:
+    if clear_cache:
+        shutil.rmtree(project / ".cache" / "live-output", ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", config,
+                    "-d", str(project / "site")], cwd=project, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def slowest_command(project: Path) -> tuple[float, str]:
+    settings = live_settings(project)
+    settings.cache.ttl = 0
+    live = LiveOutputs(settings)
+    slowest = (0.0, "none")
+    for call in {c.command: c for c in collect(project / "docs")}.values():
+        started = time.perf_counter()
+        live.prepare([call])
+        slowest = max(slowest, (time.perf_counter() - started, call.command))
+    return slowest
+
+
+def measure(label: str, project: Path, runs: int) -> None:
+    build(project, "mkdocs.yml", clear_cache=False)  # warm up imports and the cache
+    a = statistics.median(build(project, "plain.yml", clear_cache=False) for _ in range(runs))
+    b = statistics.median(build(project, "mkdocs.yml", clear_cache=False) for _ in range(runs))
+    c = statistics.median(build(project, "mkdocs.yml", clear_cache=True) for _ in range(runs))
+    slow, command = slowest_command(project)
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    print(f"\n{label} ({pages} Markdown files), median of {runs} builds:")
+    print(f"  a  plain Material, no macros      {a:6.2f} s")
+    print(f"  b  full build, warm cache         {b:6.2f} s   b/a = {b / a:.3f}")
+    print(f"  c  full build, cold cache         {c:6.2f} s   c - b = {c - b:+.2f} s")
+    print(f"     slowest single command         {slow:6.2f} s   ({command})")
+    print(f"     c <= b + slowest: {'yes' if c <= b + slow else 'NO'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        measure("Real site", project_copy(Path(tmp) / "real", 0), args.runs)
+        measure(f"Real site + {args.pages} generated pages",
+                project_copy(Path(tmp) / "big", args.pages), args.runs)
+
+
+if __name__ == "__main__":
+    main()
