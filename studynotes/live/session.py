@@ -194,8 +194,7 @@ class LiveOutputs:
         except Unavailable as missing:
             return str(missing)
         if result.exit_code != 0:
-            first = (result.output.strip().splitlines() or ["no output"])[0]
-            return f"'{' '.join(rules.requires or [])}' failed: {self.redact(first)}"
+            return f"'{' '.join(rules.requires or [])}' failed: {self.redact(_gist(result.output))}"
         return None
 
     def _recorded(self, call: Call, approval: allow.Approved, reason: str) -> Capture:
@@ -224,3 +223,12 @@ class LiveOutputs:
             return path.resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+
+def _gist(output: str) -> str:
+    """The line of a failed probe's output that says what is wrong."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for line in lines:
+        if "cannot" in line.lower() or "error" in line.lower():
+            return line
+    return lines[-1] if lines else "no output"
