@@ -10,7 +10,7 @@ def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
     page.locator("input.md-search__input").click()
     # Typed key by key: Material searches on keyboard events, which fill() skips.
     page.locator("input.md-search__input").press_sequentially("Raspbian", delay=20)
-    hit = page.locator(".md-search-result__item a[href*='h=raspbian']").first
+    hit = page.locator(".md-search-result__item a[href*='linux/distros/?h=raspbian']").first
     expect(hit).to_be_visible()
     assert "linux/distros/" in (hit.get_attribute("href") or "")
     hit.click()

@@ -26,7 +26,7 @@ def _project_with_page(tmp_path: Path, text: str, in_nav: bool = True) -> Path:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("# Broken\n\nSee [the backups page](backups.md).\n", "backups.md"),
+        ("# Broken\n\nSee [the missing page](no-such-page.md).\n", "no-such-page.md"),
         ("# Broken\n\nSee [the tree](distros.md#no-such-heading).\n", "#no-such-heading"),
     ],
     ids=["missing-page", "missing-anchor"],
