@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
@@ -84,6 +87,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # linkchecker waits 0.1-0.6 s between requests to a host unless the server
+        # opts in to full speed with this header (its documented switch).
+        self.send_header("LinkChecker", "full speed, this is a local test server")
+        super().end_headers()
+
 
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
@@ -99,12 +108,40 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def linkcheck(url: str) -> subprocess.CompletedProcess[str]:
-    """Run the real ``linkchecker`` over a served site: internal links and anchors."""
-    exe = Path(sys.executable).with_name("linkchecker")
-    return subprocess.run(
-        [str(exe), "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
-        capture_output=True,
-        text=True,
+def linkcheck(url: str, site: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real ``linkchecker`` over the served ``site``: links, then anchors.
+
+    A single crawl with AnchorCheck takes minutes here: it refetches and reparses a
+    page for every distinct #fragment, and Material gives each heading a table-of-
+    contents link and a permalink (over a thousand fragments, generated from the
+    very ids they point at). So the crawl checks every page and asset, and a second
+    pass checks with AnchorCheck the fragments written in the pages' content.
+    """
+    exe = str(Path(sys.executable).with_name("linkchecker"))
+    crawl = subprocess.run(
+        [exe, "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
+        capture_output=True, text=True, timeout=600,
+    )
+    anchors = subprocess.run(
+        [exe, "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc-anchors"),
+         "--recursion-level", "0", "--stdin"],
+        input="\n".join(content_anchor_urls(site, url)), capture_output=True, text=True,
         timeout=600,
     )
+    return subprocess.CompletedProcess(
+        crawl.args, max(crawl.returncode, anchors.returncode),
+        crawl.stdout + anchors.stdout, crawl.stderr + anchors.stderr,
+    )
+
+
+def content_anchor_urls(site: Path, base: str) -> list[str]:
+    """Absolute URLs of the #fragment links inside pages' content (not generated TOCs)."""
+    urls: set[str] = set()
+    for page in site.rglob("*.html"):
+        page_url = urljoin(base, page.relative_to(site).as_posix().removesuffix("index.html"))
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select('article a[href*="#"]:not(.headerlink)'):
+            target = urljoin(page_url, link["href"])
+            if target.startswith(base) and "#__codelineno-" not in target:
+                urls.add(target)
+    return sorted(urls)
