@@ -35,7 +35,6 @@ plugins:
   - tags
   - git-revision-date-localized:
       type: date
-      enable_creation_date: true
       fallback_to_build_date: true
       strict: false
 hooks: []
