@@ -42,6 +42,7 @@ hooks: []
 
 
 def project_copy(dest: Path, generated_pages: int) -> Path:
+    dest.mkdir(parents=True)
     for part in PARTS:
         src = ROOT / part
         if src.is_dir():
