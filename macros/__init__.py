@@ -17,15 +17,17 @@ from typing import Any, TypeVar
 from mkdocs.exceptions import PluginError
 
 from studynotes import df as df_output
-from studynotes import glossary
+from studynotes import glossary, quiz
 from studynotes.errors import SourceError
 from studynotes.live.cache import DEFAULT_TTL, Cache
+from studynotes.live.capture import Capture
 from studynotes.live.collect import collect
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
 from studynotes.templating import protect_code
 
 F = TypeVar("F", bound=Callable[..., Any])
+_built: dict[str, Any] = {}  # what define_env made that on_post_build needs
 
 
 def _as_build_error(function: F) -> F:
@@ -77,11 +79,69 @@ def define_env(env: Any) -> None:
         filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
         return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
 
+    bank = _quiz_bank(root, docs_dir, live)
+    _built["quiz_bank"] = bank  # for on_post_build, which writes the exports
+
+    def _page() -> str:
+        return env.page.file.src_uri
+
+    @_as_build_error
+    def quiz_macro(quiz_id: str) -> str:
+        """One interactive quiz (its CSS and JS come with it, so only quiz pages load them)."""
+        return quiz.render_quiz(
+            bank.get(quiz_id), _page(), use_directory_urls=env.conf["use_directory_urls"]
+        )
+
+    env.macro(quiz_macro, "quiz")  # pages write {{ quiz("distros") }}
+
+    @env.macro
+    @_as_build_error
+    def quiz_index() -> str:
+        return quiz.render_index(
+            bank.quizzes,
+            _page(),
+            answer_key_page="quizzes/answer-key.md",
+            use_directory_urls=env.conf["use_directory_urls"],
+        )
+
+    @env.macro
+    @_as_build_error
+    def answer_key() -> str:
+        return quiz.render_answer_key(
+            bank.quizzes, _page(), use_directory_urls=env.conf["use_directory_urls"]
+        )
+
     @env.macro
     @_as_build_error
     def glossary_table() -> str:
         """The glossary page's table, from the abbreviations appended to every page."""
         return glossary.to_markdown(glossary.load(docs_dir / "includes" / "abbreviations.md"))
+
+
+def _quiz_bank(root: Path, docs_dir: Path, live: LiveOutputs) -> quiz.QuizBank:
+    """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
+    bank = quiz.load_quizzes(root / "data" / "quizzes")
+    capture = live.results.get("df -h")
+    label = _capture_label(capture) if capture else None
+    generated = quiz.disk_space_quiz(
+        live_text=capture.output if capture else None, live_label=label
+    )
+    bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
+    quiz.check_links(bank, docs_dir)
+    return bank
+
+
+def _capture_label(capture: Capture) -> str:
+    kind = "Live output of this build" if capture.live else "Recorded output"
+    return f"{kind} of `df -h`, captured {capture.captured_at} on {capture.host}"
+
+
+@_as_build_error
+def on_post_build(env: Any) -> None:
+    """Quiz exports (QTI, JSON, Anki) go into the built site, linked from the quiz index."""
+    bank = _built["quiz_bank"]
+    out = Path(env.conf["site_dir"]) / "quizzes" / "exports"
+    quiz.write_exports(bank.quizzes, out, site_url=env.conf.get("site_url") or "")
 
 
 def on_pre_page_macros(env: Any) -> None:

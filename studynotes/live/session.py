@@ -44,6 +44,7 @@ class LiveOutputs:
         self.results: dict[str, Capture] = {}
         self.programs: dict[str, str] = {}  # command -> allowlisted program
         self._probes: dict[str, str | None] = {}
+        self._versions: dict[str, str | None] = {}
         self._probe_lock = threading.Lock()
         self._host = host_description()
 
@@ -106,16 +107,20 @@ class LiveOutputs:
 
     # -- running -----------------------------------------------------------------
     def _groups(self, approved: dict[Call, allow.Approved]) -> list[Group]:
-        """Distinct commands; a sequential program's commands form one group, in page order."""
+        """Distinct commands; a sequential program's commands on one page form one group.
+
+        Within a page they keep their order (a container is run, listed, removed);
+        pages do not depend on each other, so their groups run in parallel.
+        """
         seen: set[str] = set()
-        sequential: dict[str, Group] = {}
+        sequential: dict[tuple[str, str], Group] = {}
         groups: list[Group] = []
         for call, approval in approved.items():
             if call.command in seen:
                 continue
             seen.add(call.command)
             if approval.rules.sequential:
-                sequential.setdefault(approval.program, []).append((call, approval))
+                sequential.setdefault((approval.program, call.page), []).append((call, approval))
             else:
                 groups.append([(call, approval)])
         return list(sequential.values()) + groups
@@ -170,8 +175,16 @@ class LiveOutputs:
         return str(in_repo) if "/" in executable and in_repo.exists() else executable
 
     def _tool_version(self, approval: allow.Approved) -> str | None:
+        """The tool's version line for captions, asked once per program and build."""
         if not approval.rules.version:
             return None
+        with self._probe_lock:
+            if approval.program not in self._versions:
+                self._versions[approval.program] = self._ask_version(approval)
+            return self._versions[approval.program]
+
+    def _ask_version(self, approval: allow.Approved) -> str | None:
+        assert approval.rules.version
         try:
             result = self._execute(approval.rules, approval.rules.version)
         except Unavailable:

@@ -1,0 +1,219 @@
+/* Study-notes quizzes: grades the quiz forms that studynotes/quiz/render.py writes.
+ * Without this script each question still shows its answer in a <details> block.
+ * No framework; progress is kept in localStorage under "studynotes-quiz:<quiz id>". */
+(function () {
+  "use strict";
+  // Material's instant navigation re-runs the scripts of each new page's content:
+  // subscribe once, and let document$ set up the quizzes of every page after that.
+  if (window.studynotesQuiz) return;
+  window.studynotesQuiz = { init: initAll };
+  var STORE = "studynotes-quiz:";
+
+  function all(el, selector) {
+    return Array.prototype.slice.call(el.querySelectorAll(selector));
+  }
+  function one(el, selector) {
+    return el.querySelector(selector);
+  }
+  function norm(text) {
+    return String(text).trim().replace(/\s+/g, " ").toLowerCase();
+  }
+  function load(id) {
+    try {
+      return JSON.parse(localStorage.getItem(STORE + id)) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+  function save(id, state) {
+    try {
+      localStorage.setItem(STORE + id, JSON.stringify(state));
+    } catch (e) {
+      /* private mode or full storage: the quiz still works, it just forgets */
+    }
+  }
+
+  function initAll() {
+    all(document, ".quiz[data-quiz]:not([data-quiz-ready])").forEach(setup);
+  }
+
+  function setup(root) {
+    root.setAttribute("data-quiz-ready", "");
+    root.classList.add("quiz--js");
+    var id = root.getAttribute("data-quiz");
+    var state = load(id);
+    var forms = all(root, ".quiz__question");
+    var summary = one(root, ".quiz__summary");
+    var score = one(root, ".quiz__score");
+    var retry = one(root, ".quiz__retry");
+
+    function persist() {
+      save(id, state);
+      var right = all(root, ".quiz__question[data-result=right]").length;
+      var wrong = all(root, ".quiz__question[data-result=wrong]").length;
+      var open = forms.length - right - wrong;
+      score.textContent = right + " of " + forms.length + " correct" +
+        (open ? " (" + open + " not answered yet)" : "");
+      retry.hidden = !wrong;
+    }
+
+    forms.forEach(function (form) {
+      var qid = form.getAttribute("data-question");
+      var options = one(form, ".quiz__options");
+      if (options) shuffle(options);
+      var details = one(form, ".quiz__answer");
+      var reveal = one(details, ".quiz__reveal");
+      reveal.hidden = true;
+      form.insertBefore(reveal, details);
+      details.parentNode.removeChild(details);
+      one(form, ".quiz__check").hidden = false;
+      one(form, ".quiz__feedback").setAttribute("tabindex", "-1");
+
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var result = grade(form, true);
+        if (result !== null) state[qid] = { r: response(form), c: true };
+        persist();
+      });
+      form.addEventListener("input", function () {
+        if (!form.hasAttribute("data-result")) state[qid] = { r: response(form) };
+        save(id, state);
+      });
+      var saved = state[qid];
+      if (saved) {
+        restore(form, saved.r);
+        // Saved answers that no longer fit the quiz (an option was removed) are dropped.
+        if (saved.c && grade(form, false) === null) {
+          one(form, ".quiz__feedback").textContent = "";
+          delete state[qid];
+        }
+      }
+    });
+
+    retry.addEventListener("click", function () {
+      var wrong = all(root, ".quiz__question[data-result=wrong]");
+      wrong.forEach(function (form) {
+        clear(form);
+        delete state[form.getAttribute("data-question")];
+      });
+      persist();
+      if (wrong.length) one(wrong[0], "input").focus();
+    });
+    one(root, ".quiz__reset").addEventListener("click", function () {
+      forms.forEach(clear);
+      state = {};
+      persist();
+      one(forms[0], "input").focus();
+    });
+    summary.hidden = false;
+    persist();
+  }
+
+  function shuffle(box) {
+    // Display order only: answers are option ids, so the key does not depend on it.
+    var items = all(box, ".quiz__option");
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = items[i];
+      items[i] = items[j];
+      items[j] = swap;
+    }
+    items.forEach(function (item) {
+      box.appendChild(item);
+    });
+  }
+
+  function textInput(form) {
+    return one(form, ".quiz__response input");
+  }
+
+  function response(form) {
+    var input = textInput(form);
+    if (input) return input.value;
+    return all(form, ".quiz__options input:checked").map(function (box) {
+      return box.value;
+    });
+  }
+
+  function restore(form, value) {
+    var input = textInput(form);
+    if (input) input.value = value == null ? "" : value;
+    else all(form, ".quiz__options input").forEach(function (box) {
+      box.checked = Array.isArray(value) && value.indexOf(box.value) >= 0;
+    });
+  }
+
+  function isRight(key, value) {
+    if (key.correct) {
+      return value.length === key.correct.length && key.correct.every(function (id) {
+        return value.indexOf(id) >= 0;
+      });
+    }
+    if (key.accept) return key.accept.indexOf(norm(value)) >= 0;
+    var number = parseFloat(String(value).replace(",", "."));
+    return !isNaN(number) && Math.abs(number - key.answer) <= key.tolerance + 1e-9;
+  }
+
+  // Returns null when there is nothing to check yet, else whether the answer is right.
+  function grade(form, announce) {
+    var key = JSON.parse(form.getAttribute("data-key"));
+    var value = response(form);
+    var feedback = one(form, ".quiz__feedback");
+    if (!norm(value)) {
+      feedback.textContent = textInput(form) ? "Type an answer first." : "Choose an answer first.";
+      return null;
+    }
+    var right = isRight(key, value);
+    form.setAttribute("data-result", right ? "right" : "wrong");
+    all(form, ".quiz__option").forEach(function (option) {
+      var box = one(option, "input");
+      var isKey = key.correct.indexOf(box.value) >= 0;
+      var mark = one(option, ".quiz__mark");
+      var text = box.checked ? (isKey ? "\u2713 Right choice" : "\u2717 Wrong choice")
+        : isKey ? "\u2713 Right answer, not chosen" : "";
+      mark.textContent = text;
+      mark.hidden = !text;
+      mark.className = "quiz__mark quiz__mark--" + (isKey ? "right" : "wrong");
+      var note = one(option, ".quiz__option-feedback");
+      if (note) note.hidden = false;
+    });
+    feedback.innerHTML = "";
+    var verdict = document.createElement("p");
+    verdict.className = "quiz__verdict quiz__verdict--" + (right ? "right" : "wrong");
+    verdict.textContent = right ? "\u2713 Correct." : "\u2717 Not quite.";
+    feedback.appendChild(verdict);
+    one(form, ".quiz__reveal").hidden = false;
+    all(form, "fieldset input").forEach(function (input) {
+      input.disabled = true;
+    });
+    one(form, ".quiz__check").hidden = true;
+    // The focused button just disappeared: keep keyboard users in place, on the result.
+    if (announce) feedback.focus();
+    return right;
+  }
+
+  function clear(form) {
+    form.removeAttribute("data-result");
+    all(form, "fieldset input").forEach(function (input) {
+      input.disabled = false;
+      input.checked = false;
+      if (input.type !== "radio" && input.type !== "checkbox") input.value = "";
+    });
+    all(form, ".quiz__mark, .quiz__option-feedback, .quiz__reveal").forEach(function (el) {
+      el.hidden = true;
+    });
+    one(form, ".quiz__feedback").textContent = "";
+    one(form, ".quiz__check").hidden = false;
+  }
+
+  function start() {
+    var documents = window.document$;
+    if (documents && documents.subscribe) documents.subscribe(initAll);
+    else initAll();
+  }
+  if (document.readyState === "loading" && !window.document$) {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,126 @@
+"""Load and validate every quiz file of a folder; each mistake becomes a file:line SourceError."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studynotes.errors import SourceError
+from studynotes.quiz.schema import QUESTION_TYPES, Quiz
+from studynotes.yamlfile import Document, load, validate
+
+FIX = (
+    "Follow the quiz format (id, title, description, page, source, questions; each question "
+    "has id, type single/multiple/short/numeric, prompt, explanation, learn_more) described in "
+    "data/quizzes/README.md"
+)
+
+
+class _QuizDocument(Document):
+    """A Document whose error locations skip what pydantic adds that the YAML does not have."""
+
+    def line_of(self, location: Sequence[str | int]) -> int:
+        steps = list(location)
+        # A tagged union puts the tag in the path: ('questions', 3, 'single', 'options').
+        if len(steps) > 2 and steps[0] == "questions" and steps[2] in QUESTION_TYPES:
+            del steps[2]
+        # An error at a question itself is about its `type` (unknown or missing).
+        if len(steps) == 2 and steps[0] == "questions" and self._has_type(steps[1]):
+            steps.append("type")
+        return super().line_of(steps)
+
+    def _has_type(self, index: str | int) -> bool:
+        questions = self.data.get("questions") if isinstance(self.data, dict) else None
+        return (
+            isinstance(index, int)
+            and isinstance(questions, list)
+            and index < len(questions)
+            and isinstance(questions[index], dict)
+            and "type" in questions[index]
+        )
+
+
+@dataclass(frozen=True)
+class QuizFile:
+    """A validated quiz and where it came from, to point errors at the right line."""
+
+    quiz: Quiz
+    path: Path
+    document: Document | None = None  # None for generated quizzes
+
+    def line_of(self, *location: str | int) -> int | None:
+        return self.document.line_of(location) if self.document else None
+
+    def error(self, location: Sequence[str | int], problem: str, fix: str) -> SourceError:
+        return SourceError(self.path, self.line_of(*location), problem, fix)
+
+
+@dataclass
+class QuizBank:
+    """Every quiz of the site, in file-name order; ids are unique across all of them."""
+
+    files: list[QuizFile] = field(default_factory=list)
+
+    @property
+    def quizzes(self) -> list[Quiz]:
+        return [entry.quiz for entry in self.files]
+
+    def get(self, quiz_id: str) -> Quiz:
+        """The quiz with ``quiz_id``; KeyError (a LookupError) naming the known ids if none."""
+        for entry in self.files:
+            if entry.quiz.id == quiz_id:
+                return entry.quiz
+        known = ", ".join(sorted(q.id for q in self.quizzes)) or "none"
+        raise KeyError(f"no quiz with id {quiz_id!r} (known: {known})")
+
+    def add(self, entry: QuizFile) -> None:
+        """Add a quiz (from a file or generated), refusing ids that are already taken."""
+        _refuse_duplicates([*self.files, entry])
+        self.files.append(entry)
+
+    def __iter__(self) -> Iterator[QuizFile]:
+        return iter(self.files)
+
+
+def load_quiz_file(path: Path) -> QuizFile:
+    """One quiz file, parsed and validated."""
+    base = load(path)
+    document = _QuizDocument(base.path, base.data, base.root)
+    return QuizFile(validate(Quiz, document, FIX), path, document)
+
+
+def load_quizzes(folder: Path) -> QuizBank:
+    """Every ``*.yml``/``*.yaml`` quiz in ``folder``, validated, with ids unique across files."""
+    paths = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+    entries = [load_quiz_file(path) for path in paths]
+    _refuse_duplicates(entries)
+    return QuizBank(entries)
+
+
+def _refuse_duplicates(entries: list[QuizFile]) -> None:
+    # Ids key progress in the browser, anchors on pages and exported items: one meaning each.
+    quiz_seen: dict[str, QuizFile] = {}
+    question_seen: dict[str, tuple[QuizFile, int]] = {}
+    for entry in entries:
+        first = quiz_seen.setdefault(entry.quiz.id, entry)
+        if first is not entry:
+            raise entry.error(
+                ["id"],
+                f"quiz id '{entry.quiz.id}' is already used by {_where(first, ['id'])}",
+                "Give each quiz its own id",
+            )
+        for index, question in enumerate(entry.quiz.questions):
+            other, other_index = question_seen.setdefault(question.id, (entry, index))
+            if (other, other_index) != (entry, index):
+                raise entry.error(
+                    ["questions", index, "id"],
+                    f"question id '{question.id}' is already used by "
+                    f"{_where(other, ['questions', other_index, 'id'])}",
+                    "Question ids must be unique across all quizzes: rename one",
+                )
+
+
+def _where(entry: QuizFile, location: list[str | int]) -> str:
+    line = entry.line_of(*location)
+    return f"{entry.path}:{line}" if line else str(entry.path)

@@ -1,0 +1,272 @@
+"""Quiz HTML for the site: one quiz, the index of all quizzes, the instructor's answer key.
+
+Each result is one raw HTML block (one ``<div markdown="0">``, one line per element, no
+blank lines) so Python-Markdown with md_in_html passes it through untouched. All quiz
+text goes through ``markup`` (escaped first). Without JavaScript every question still
+shows its answer and explanation in a ``<details>`` block; ``quiz.js`` turns the forms
+into a checked, scored quiz and hides those blocks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from html import escape
+
+from studynotes.quiz.check import answer_text, key
+from studynotes.quiz.export import export_files
+from studynotes.quiz.markup import inline, number, paragraphs
+from studynotes.quiz.schema import (
+    Exhibit,
+    MultipleQuestion,
+    NumericQuestion,
+    Option,
+    Question,
+    Quiz,
+    ShortQuestion,
+    SingleQuestion,
+)
+from studynotes.quiz.urls import href
+
+CSS = "assets/quiz/quiz.css"
+JS = "assets/quiz/quiz.js"
+EXPORTS_DIR = "quizzes/exports"
+YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is never the only sign
+
+
+def asset_tags(page: str, use_directory_urls: bool = True) -> tuple[str, str]:
+    """The stylesheet and the script tag a page with quizzes needs (repeats are harmless).
+
+    They travel inside the quiz HTML so only quiz pages load them. On Material's instant
+    navigation the new content's ``<link>`` loads with it and its ``<script>`` is
+    re-created and run; ``quiz.js`` then initialises through ``document$``.
+    """
+    css = escape(href(CSS, page, use_directory_urls))
+    js = escape(href(JS, page, use_directory_urls))
+    return f'<link rel="stylesheet" href="{css}">', f'<script src="{js}" defer></script>'
+
+
+def render_quiz(
+    quiz: Quiz,
+    page: str | None = None,
+    *,
+    use_directory_urls: bool = True,
+    assets: bool = True,
+) -> str:
+    """One quiz as an HTML block for the page ``page`` (docs-relative, default ``quiz.page``)."""
+    page = page or quiz.page
+    total = len(quiz.questions)
+    css, js = asset_tags(page, use_directory_urls) if assets else ("", "")
+    lines = [
+        f'<div class="quiz" markdown="0" id="quiz-{quiz.id}" data-quiz="{quiz.id}">',
+        css,  # first, so the quiz is never painted unstyled
+        f'<p class="quiz__intro">{inline(quiz.description)}</p>',
+        f'<p class="quiz__source"><small>Source: {inline(quiz.source)}</small></p>',
+        *(
+            _question(q, n, total, page, use_directory_urls)
+            for n, q in enumerate(quiz.questions, 1)
+        ),
+        '<div class="quiz__summary" hidden>',
+        f'<p class="quiz__score">0 of {total} correct</p>',
+        '<p class="quiz__buttons"><button type="button" class="quiz__button quiz__retry">'
+        "Retry wrong answers</button> "
+        '<button type="button" class="quiz__button quiz__reset">Reset quiz</button></p>',
+        "</div>",
+        js,
+        "</div>",
+    ]
+    return _block(lines) + "\n"
+
+
+def _question(q: Question, n: int, total: int, page: str, directory_urls: bool) -> str:
+    data = escape(json.dumps(key(q), separators=(",", ":")), quote=True)
+    return _block(
+        [
+            f'<form class="quiz__question" id="q-{q.id}" data-question="{q.id}" '
+            f'data-type="{q.type}" data-key="{data}" method="dialog">',
+            "<fieldset>",
+            f'<legend><span class="quiz__number">Question {n} of {total}</span> '
+            f'<span class="quiz__prompt">{inline(q.prompt)}</span></legend>',
+            _exhibit(q.exhibit),
+            _response(q),
+            "</fieldset>",
+            '<p class="quiz__actions"><button type="submit" class="quiz__button quiz__check"'
+            " hidden>Check answer</button></p>",
+            '<div class="quiz__feedback" role="status" aria-live="polite"></div>',
+            # quiz.js moves .quiz__reveal out of <details>, to show it once an answer is checked.
+            '<details class="quiz__answer">',
+            "<summary>Show the answer</summary>",
+            '<div class="quiz__reveal">',
+            _answer(q),
+            paragraphs(q.explanation),
+            f'<p class="quiz__more"><a href="{escape(href(q.learn_more, page, directory_urls))}">'
+            "Learn more in the notes</a></p>",
+            "</div>",
+            _judged_options(q),
+            "</details>",
+            "</form>",
+        ]
+    )
+
+
+def _block(lines: list[str]) -> str:
+    # No empty lines: a blank line would end the raw HTML block in Markdown.
+    return "\n".join(line for line in lines if line)
+
+
+def _exhibit(exhibit: Exhibit | None) -> str:
+    if exhibit is None:
+        return ""
+    # &#10; keeps line breaks inside <pre> without putting raw newlines (or blank
+    # lines, which would end the HTML block) into the Markdown source.
+    text = escape(exhibit.text.rstrip("\n")).replace("\n", "&#10;")
+    # Inline layout: Material centres figures, and the answer key page loads no quiz.css.
+    return (
+        '<figure class="quiz__exhibit" style="width:auto;margin:.8em 0;text-align:left">'
+        f'<figcaption style="max-width:none;margin:0 0 .4em">{inline(exhibit.caption)}'
+        f"</figcaption><pre><code>{text}</code></pre></figure>"
+    )
+
+
+def _response(q: Question) -> str:
+    field = f"q-{q.id}-answer"
+    match q:
+        case SingleQuestion() | MultipleQuestion():
+            kind = "radio" if isinstance(q, SingleQuestion) else "checkbox"
+            hint = "" if kind == "radio" else '<p class="quiz__hint">Choose all that apply.</p>'
+            options = [_option(q.id, kind, option) for option in q.options]
+            return _block([hint, '<div class="quiz__options">', *options, "</div>"])
+        case ShortQuestion():
+            return (
+                f'<p class="quiz__response"><label for="{field}">Your answer</label> '
+                f'<input type="text" id="{field}" name="{field}" autocomplete="off" '
+                'autocapitalize="off" spellcheck="false"></p>'
+            )
+        case NumericQuestion():
+            unit = f" ({escape(q.unit)})" if q.unit else ""
+            return (
+                f'<p class="quiz__response"><label for="{field}">Your answer{unit}</label> '
+                f'<input type="number" step="any" inputmode="decimal" id="{field}" '
+                f'name="{field}" autocomplete="off"></p>'
+            )
+    raise TypeError(q)
+
+
+def _option(question_id: str, kind: str, option: Option) -> str:
+    field = f"q-{question_id}-{option.id}"
+    feedback = (
+        f'<span class="quiz__option-feedback" hidden>{inline(option.feedback)}</span>'
+        if option.feedback
+        else ""
+    )
+    return (
+        f'<div class="quiz__option" data-option="{option.id}">'
+        f'<input type="{kind}" id="{field}" name="q-{question_id}" value="{option.id}">'
+        f'<label for="{field}">{inline(option.text)}</label>'
+        f'<span class="quiz__mark" hidden></span>{feedback}</div>'
+    )
+
+
+def _answer(q: Question) -> str:
+    """The right answer in one line."""
+    if isinstance(q, SingleQuestion | MultipleQuestion):
+        label = "Answer" if isinstance(q, SingleQuestion) else "Answers"
+        right = "; ".join(inline(o.text) for o in q.options if o.correct)
+        return f'<p class="quiz__key">{label}: <strong>{right}</strong></p>'
+    if isinstance(q, ShortQuestion):
+        also = ", ".join(inline(a) for a in q.accept[1:])
+        also_text = f" (also accepted: {also})" if also else ""
+        return f'<p class="quiz__key">Answer: <strong>{inline(q.accept[0])}</strong>{also_text}</p>'
+    return f'<p class="quiz__key">Answer: <strong>{escape(answer_text(q))}</strong></p>'
+
+
+def _judged_options(q: Question) -> str:
+    """Every option with a word for right or wrong and its feedback (choices only)."""
+    if not isinstance(q, SingleQuestion | MultipleQuestion):
+        return ""
+    items = "".join(_judged_option(option) for option in q.options)
+    return f'<ul class="quiz__judged">{items}</ul>'
+
+
+def _judged_option(option: Option) -> str:
+    verdict = f"{YES} Right" if option.correct else f"{NO} Wrong"
+    feedback = f" {inline(option.feedback)}" if option.feedback else ""
+    css = "quiz__right" if option.correct else "quiz__wrong"
+    return (
+        f'<li class="{css}"><span class="quiz__verdict">{verdict}:</span> '
+        f"<strong>{inline(option.text)}</strong>.{feedback}</li>"
+    )
+
+
+# --- the index and the answer key -------------------------------------------------------
+
+
+def render_index(
+    quizzes: Iterable[Quiz],
+    page: str,
+    *,
+    exports_dir: str = EXPORTS_DIR,
+    answer_key_page: str | None = None,
+    use_directory_urls: bool = True,
+) -> str:
+    """A table of every quiz: title (linked to its page), question count, export downloads."""
+    rows = []
+    for quiz in quizzes:
+        link = escape(href(quiz.page, page, use_directory_urls))
+        downloads = " · ".join(
+            f'<a href="{escape(href(f"{exports_dir}/{name}", page, use_directory_urls))}" '
+            f"download>{escape(kind)}</a>"
+            for kind, name in export_files(quiz).items()
+        )
+        rows.append(
+            f'<tr><td><a href="{link}">{inline(quiz.title)}</a></td>'
+            f"<td>{inline(quiz.description)}</td>"
+            f'<td style="text-align:right">{len(quiz.questions)}</td><td>{downloads}</td></tr>'
+        )
+    lines = [
+        '<div class="quiz-index" markdown="0">',
+        "<table>",
+        "<thead><tr><th>Quiz</th><th>What it covers</th><th>Questions</th>"
+        "<th>Downloads</th></tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+    ]
+    if answer_key_page:
+        key_link = escape(href(answer_key_page, page, use_directory_urls))
+        # A link alone in its paragraph: Material does not underline links inside text.
+        lines.append(f'<p><a href="{key_link}">Answer key for instructors</a></p>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def render_answer_key(
+    quizzes: Iterable[Quiz], page: str, *, use_directory_urls: bool = True
+) -> str:
+    """Every question with its right answers, feedback and explanation: printable, no JS."""
+    sections = []
+    for quiz in quizzes:
+        items = "\n".join(_key_item(q, page, use_directory_urls) for q in quiz.questions)
+        sections.append(
+            f'<section class="quiz-key__quiz" id="key-{quiz.id}">\n'
+            f"<h2>{inline(quiz.title)}</h2>\n"
+            f"<p>{inline(quiz.description)} <small>Source: {inline(quiz.source)}</small></p>\n"
+            f"<ol>\n{items}\n</ol>\n</section>"
+        )
+    return '<div class="quiz-key" markdown="0">\n' + "\n".join(sections) + "\n</div>\n"
+
+
+def _key_item(q: Question, page: str, directory_urls: bool) -> str:
+    link = escape(href(q.learn_more, page, directory_urls))
+    body = _answer(q) + _judged_options(q)
+    if isinstance(q, ShortQuestion | NumericQuestion):
+        body += f"<p><small>{escape(q.type.capitalize())} answer"
+        if isinstance(q, NumericQuestion) and q.tolerance:
+            body += f", within {number(q.tolerance)} {escape(q.unit)}".rstrip()
+        body += ".</small></p>"
+    return (
+        f'<li id="key-{q.id}"><p><strong>{inline(q.prompt)}</strong></p>'
+        f"{_exhibit(q.exhibit)}{body}{paragraphs(q.explanation)}"
+        f'<p><a href="{link}">Notes: {escape(q.learn_more)}</a></p></li>'
+    )

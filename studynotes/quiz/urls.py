@@ -1,0 +1,37 @@
+"""Relative URLs between pages of the built site, computed as MkDocs lays pages out.
+
+Quiz HTML is raw HTML in a page, so MkDocs does not rewrite its links: they must
+already be the URLs the browser will resolve from the page that shows the quiz.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+
+def page_url(src: str, use_directory_urls: bool = True) -> str:
+    """Where MkDocs serves docs file ``src``, relative to the site root.
+
+    ``linux/distros.md`` -> ``linux/distros/`` (or ``linux/distros.html``); other
+    files (``assets/quiz/quiz.js``) keep their path.
+    """
+    path = PurePosixPath(src)
+    if path.suffix != ".md":
+        return src
+    folder = "" if str(path.parent) == "." else f"{path.parent}/"
+    if path.stem in ("index", "README"):
+        return folder if use_directory_urls else f"{folder}index.html"
+    return f"{folder}{path.stem}/" if use_directory_urls else f"{folder}{path.stem}.html"
+
+
+def href(target: str, from_page: str, use_directory_urls: bool = True) -> str:
+    """A relative URL to ``target`` (docs path, optional ``#anchor``) from page ``from_page``."""
+    path, _, anchor = target.partition("#")
+    target_url = page_url(path, use_directory_urls)
+    base = page_url(from_page, use_directory_urls)
+    base_dir = base.rstrip("/") if base.endswith("/") or not base else posixpath.dirname(base)
+    relative = posixpath.relpath(target_url or ".", base_dir or ".")
+    if target_url.endswith("/") or not target_url:
+        relative = "./" if relative == "." else f"{relative}/"
+    return relative + (f"#{anchor}" if anchor else "")

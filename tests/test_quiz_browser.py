@@ -1,0 +1,472 @@
+"""The quizzes in a real browser, on a small real Material for MkDocs site built for the test.
+
+The site has two quiz pages and non-quiz pages whose Markdown contains the rendered quiz
+HTML, as the macros will put it there; instant navigation is on, so ``site_url`` is the
+address it is served at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from studynotes.quiz import (
+    QuizFile,
+    load_quizzes,
+    render_answer_key,
+    render_index,
+    render_quiz,
+    write_exports,
+)
+from studynotes.quiz.generate import disk_space_quiz
+from studynotes.quiz.links import heading_ids
+from studynotes.quiz.schema import Quiz
+from tests.support import ROOT, serve
+
+CONFIG = """\
+site_name: Quiz test
+site_url: {url}
+plugins: []  # no search: its worker indexes the site on every page load, slowing tests
+theme:
+  name: material
+  features:
+    - navigation.instant
+  palette:
+    - scheme: default
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/brightness-7
+        name: Switch to dark mode
+    - scheme: slate
+      primary: indigo
+      accent: indigo
+      toggle:
+        icon: material/brightness-4
+        name: Switch to light mode
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - pymdownx.details
+  - toc:
+      permalink: true
+"""
+PAGES = {
+    "index.md": (
+        "# Home\n\nNo quiz here. Try the [distros quiz](quizzes/distros.md), or"
+        " [hostile text](quizzes/hostile.md).\n"
+    ),
+    "quizzes/distros.md": "# Distros quiz\n\n{distros}\nNext: the [backups quiz](backups.md).\n",
+    "quizzes/backups.md": "# Backups quiz\n\n{backups}\nBack [home](../index.md).\n",
+    "quizzes/disk-space.md": "# Disk space quiz\n\n{disk}\n",
+    "quizzes/index.md": "# All quizzes\n\n{index}\n",
+    "quizzes/key.md": "# Answer key\n\n{key}\n",
+    "quizzes/hostile.md": "# Hostile text\n\n{hostile}\n",
+}
+EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+HOSTILE = {
+    "id": "hostile",
+    "title": EVIL,
+    "description": EVIL,
+    "page": "quizzes/hostile.md",
+    "source": EVIL,
+    "questions": [
+        {
+            "id": "hostile-q",
+            "type": "single",
+            "prompt": f"Pick {EVIL}",
+            "options": [
+                {"text": EVIL, "correct": True, "feedback": EVIL},
+                {"text": f"`{EVIL}`", "feedback": EVIL, "id": "code"},
+            ],
+            "explanation": EVIL,
+            "learn_more": "linux/distros.md#aws-vm",
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the test site with ``mkdocs build --strict`` and serve it on 127.0.0.1."""
+    project = tmp_path_factory.mktemp("quiz-project")
+    site = project / "site"
+    site.mkdir()
+    with serve(site) as url:
+        bank = load_quizzes(ROOT / "data" / "quizzes")
+        bank.add(QuizFile(disk_space_quiz(), Path("generate.py")))
+        docs = project / "docs"
+        fills = {
+            "distros": render_quiz(bank.get("distros")),
+            "backups": render_quiz(bank.get("backups")),
+            "disk": render_quiz(bank.get("disk-space")),
+            # Only the three quizzes this test site has pages for.
+            "index": render_index(
+                [bank.get(i) for i in ("backups", "distros", "disk-space")],
+                "quizzes/index.md",
+                answer_key_page="quizzes/key.md",
+            ),
+            "key": render_answer_key(bank.quizzes, "quizzes/key.md"),
+            "hostile": render_quiz(Quiz.model_validate(HOSTILE)),
+        }
+        for name, text in PAGES.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(text.format(**fills), encoding="utf-8")
+        _learn_more_stubs(docs, bank.quizzes)
+        (docs / "assets").mkdir()
+        for asset in ("quiz.js", "quiz.css"):
+            (docs / "assets" / "quiz").mkdir(exist_ok=True)
+            (docs / "assets" / "quiz" / asset).write_bytes(
+                (ROOT / "docs" / "assets" / "quiz" / asset).read_bytes()
+            )
+        (project / "mkdocs.yml").write_text(CONFIG.format(url=url), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        write_exports(bank.quizzes, site / "quizzes" / "exports", site_url=url)
+        yield url
+
+
+def _learn_more_stubs(docs: Path, quizzes: list) -> None:
+    """Pages with the headings the questions link to, so links work and --strict passes."""
+    anchors: dict[str, set[str]] = {}
+    for quiz in quizzes:
+        for question in quiz.questions:
+            page, _, anchor = question.learn_more.partition("#")
+            anchors.setdefault(page, set()).update({anchor} - {""})
+    for page, ids in anchors.items():
+        headings = "".join(f"\n## Section {i} {{ #{i} }}\n\nText.\n" for i in sorted(ids))
+        text = f"# {page}\n{headings}"
+        assert ids <= heading_ids(text)
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    yield ctx
+    ctx.close()
+
+
+def open_quiz(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+
+
+def check(question: Locator) -> None:
+    question.get_by_role("button", name="Check answer").click()
+
+
+def verdict(question: Locator) -> Locator:
+    return question.locator(".quiz__feedback")
+
+
+def score(page: Page) -> Locator:
+    return page.locator(".quiz__score")
+
+
+# --- answering ---------------------------------------------------------------------------
+
+
+def test_right_and_wrong_answers_with_feedback(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_quiz(page, quiz_site + "quizzes/distros/")
+    # Options are shuffled on every visit; grading goes by option id, not position.
+    quiz = load_quizzes(ROOT / "data" / "quizzes").get("distros")
+    file_order = [[o.id for o in q.options] for q in quiz.questions]
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('.quiz__options')].map(
+            box => [...box.querySelectorAll('.quiz__option')].map(o => o.dataset.option))"""
+    )
+    assert [sorted(ids) for ids in shown] == [sorted(ids) for ids in file_order]
+    assert shown != file_order  # 12 questions of 4 to 7 options: never all in file order
+
+    rich = page.locator("#q-distros-servers-with-budget")
+    rich.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
+    check(rich)
+    expect(verdict(rich)).to_have_text("\N{CHECK MARK} Correct.")
+    expect(rich.locator(".quiz__reveal")).to_contain_text("With money to spend")
+    expect(rich.locator(".quiz__reveal a")).to_have_text("Learn more in the notes")
+
+    aws = page.locator("#q-distros-aws-vm")
+    aws.get_by_label("Amazon Linux 2", exact=True).check()
+    check(aws)
+    expect(verdict(aws)).to_have_text("\N{BALLOT X} Not quite.")
+    chosen = aws.locator(".quiz__option[data-option='amazon-linux-2']")
+    expect(chosen.locator(".quiz__mark")).to_have_text("\N{BALLOT X} Wrong choice")
+    expect(chosen.locator(".quiz__option-feedback")).to_contain_text("30 June 2026")
+    missed = aws.locator(".quiz__option[data-option='amazon-linux-2023']")
+    expect(missed.locator(".quiz__mark")).to_contain_text("Right answer, not chosen")
+    expect(aws.locator(".quiz__reveal .quiz__key")).to_have_text("Answer: Amazon Linux 2023")
+    expect(aws.locator("input").first).to_be_disabled()
+
+    budget = page.locator("#q-distros-servers-on-budget")
+    budget.get_by_label("Rocky Linux").check()  # right, but not all the right ones
+    check(budget)
+    expect(verdict(budget)).to_have_text("\N{BALLOT X} Not quite.")
+
+    empty = page.locator("#q-distros-recent-desktop")
+    check(empty)
+    expect(verdict(empty)).to_have_text("Choose an answer first.")
+    expect(empty.locator("input").first).to_be_enabled()
+    expect(score(page)).to_have_text("1 of 12 correct (9 not answered yet)")
+
+
+def test_typed_answers(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_quiz(page, quiz_site + "quizzes/backups/")
+    weekly = page.locator("#q-backups-weekly-full-max-loss")
+    weekly.get_by_label("Your answer (days)").fill("7")
+    check(weekly)
+    expect(verdict(weekly)).to_have_text("\N{CHECK MARK} Correct.")
+    nightly = page.locator("#q-backups-nightly-partial-max-loss")
+    nightly.get_by_label("Your answer (hours)").fill("12")
+    check(nightly)
+    expect(verdict(nightly)).to_have_text("\N{BALLOT X} Not quite.")
+    expect(nightly.locator(".quiz__key")).to_have_text("Answer: 24 hours")
+    short = page.locator("#q-backups-termination-protection")
+    short.get_by_label("Your answer").fill("  Termination PROTECTION ")
+    check(short)
+    expect(verdict(short)).to_have_text("\N{CHECK MARK} Correct.")
+    expect(score(page)).to_have_text("2 of 10 correct (7 not answered yet)")
+
+
+def test_progress_is_kept_and_retry_and_reset(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_quiz(page, quiz_site + "quizzes/distros/")
+    right = page.locator("#q-distros-servers-with-budget")
+    right.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
+    check(right)
+    wrong = page.locator("#q-distros-oracle-server")
+    wrong.get_by_label("Fedora").check()
+    check(wrong)
+    page.reload()
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    expect(score(page)).to_have_text("1 of 12 correct (10 not answered yet)")
+    expect(verdict(right)).to_have_text("\N{CHECK MARK} Correct.")
+    expect(right.get_by_label("Red Hat Enterprise Linux (RHEL)")).to_be_checked()
+    expect(verdict(wrong)).to_have_text("\N{BALLOT X} Not quite.")
+
+    page.get_by_role("button", name="Retry wrong answers").click()
+    expect(wrong.get_by_label("Fedora")).not_to_be_checked()
+    expect(wrong.get_by_label("Fedora")).to_be_enabled()
+    expect(wrong.locator(".quiz__reveal")).to_be_hidden()
+    expect(verdict(right)).to_have_text("\N{CHECK MARK} Correct.")
+    expect(score(page)).to_have_text("1 of 12 correct (11 not answered yet)")
+    expect(page.get_by_role("button", name="Retry wrong answers")).to_be_hidden()
+
+    page.get_by_role("button", name="Reset quiz").click()
+    expect(score(page)).to_have_text("0 of 12 correct (12 not answered yet)")
+    assert page.evaluate("localStorage.getItem('studynotes-quiz:distros')") == "{}"
+    page.reload()
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    expect(score(page)).to_have_text("0 of 12 correct (12 not answered yet)")
+
+
+# --- keyboard ----------------------------------------------------------------------------
+
+
+def tab_until(page: Page, condition: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {condition}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
+def test_whole_quiz_by_keyboard(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_quiz(page, quiz_site + "quizzes/backups/")
+    quiz = load_quizzes(ROOT / "data" / "quizzes").get("backups")
+    # Start where a reader lands on the quiz; from there on only keys are pressed.
+    page.evaluate("(q => { q.tabIndex = -1; q.focus(); })(document.querySelector('.quiz'))")
+    for question in quiz.questions:
+        in_form = f"el.closest('form') && el.closest('form').id === 'q-{question.id}'"
+        tab_until(page, f"{in_form} && el.tagName === 'INPUT'")
+        if question.type == "single":
+            right = next(o.id for o in question.options if o.correct)
+            page.keyboard.press("Space")
+            for _ in range(len(question.options)):
+                if page.evaluate("document.activeElement.value") == right:
+                    break
+                page.keyboard.press("ArrowDown")
+            tab_until(page, "el.classList.contains('quiz__check')")
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none"  # visible focus
+            page.keyboard.press("Enter")
+        elif question.type == "multiple":
+            right = {o.id for o in question.options if o.correct}
+            while page.evaluate("document.activeElement.type") == "checkbox":
+                if page.evaluate("document.activeElement.value") in right:
+                    page.keyboard.press("Space")
+                page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.classList.contains('quiz__check')")
+            page.keyboard.press("Space")
+        else:
+            typed = question.accept[0] if question.type == "short" else str(int(question.answer))
+            page.keyboard.type(typed)
+            page.keyboard.press("Enter")
+        expect(verdict(page.locator(f"#q-{question.id}"))).to_have_text("\N{CHECK MARK} Correct.")
+    expect(score(page)).to_have_text("10 of 10 correct")
+
+
+# --- instant navigation, assets, no JavaScript --------------------------------------------
+
+
+def quiz_assets(page: Page) -> int:
+    return page.locator(
+        "link[href*='assets/quiz/quiz.css'], script[src*='assets/quiz/quiz.js']"
+    ).count()
+
+
+def test_instant_navigation_between_pages(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(quiz_site)
+    assert quiz_assets(page) == 0  # no quiz, no quiz CSS or JS
+    page.evaluate("window.__sameDocument = true")
+
+    page.get_by_role("link", name="distros quiz", exact=True).click()
+    page.wait_for_selector(".quiz[data-quiz='distros'][data-quiz-ready]")
+    assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
+    rich = page.locator("#q-distros-servers-with-budget")
+    expect(rich.locator(".quiz__check")).to_be_visible()
+    border = rich.evaluate("el => getComputedStyle(el).borderLeftWidth")
+    assert border != "0px"  # quiz.css arrived with the content
+    rich.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
+    check(rich)
+    expect(verdict(rich)).to_have_text("\N{CHECK MARK} Correct.")
+
+    page.get_by_role("link", name="backups quiz", exact=True).click()
+    page.wait_for_selector(".quiz[data-quiz='backups'][data-quiz-ready]")
+    assert page.evaluate("window.__sameDocument") is True
+    weekly = page.locator("#q-backups-weekly-full-max-loss")
+    weekly.get_by_label("Your answer (days)").fill("7")
+    check(weekly)
+    expect(verdict(weekly)).to_have_text("\N{CHECK MARK} Correct.")
+    expect(verdict(weekly).locator("p")).to_have_count(1)  # one handler, not one per visit
+
+    page.go_back()
+    page.wait_for_selector(".quiz[data-quiz='distros'][data-quiz-ready]")
+    expect(score(page)).to_have_text("1 of 12 correct (11 not answered yet)")
+    page.get_by_role("link", name="backups quiz", exact=True).click()
+    page.get_by_role("link", name="home", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Home")
+    assert page.evaluate("window.__sameDocument") is True
+    assert quiz_assets(page) == 0
+
+
+def test_without_javascript_answers_are_in_details(quiz_site: str, browser: Browser) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    page = ctx.new_page()
+    try:
+        page.goto(quiz_site + "quizzes/distros/")
+        details = page.locator("details.quiz__answer")
+        expect(details).to_have_count(12)
+        expect(page.locator(".quiz__check").first).to_be_hidden()
+        expect(page.locator(".quiz__summary")).to_be_hidden()
+        first = page.locator("#q-distros-servers-with-budget details")
+        expect(first.locator("summary")).to_have_text("Show the answer")
+        first.locator("summary").click()
+        expect(first.locator(".quiz__key")).to_have_text("Answer: Red Hat Enterprise Linux (RHEL)")
+        expect(first.locator(".quiz__judged")).to_contain_text("Wrong: CentOS Linux")
+        expect(first).to_contain_text("With money to spend")
+    finally:
+        ctx.close()
+
+
+def test_index_links_and_exports_resolve(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(quiz_site + "quizzes/")
+    links = page.locator(".quiz-index a")
+    hrefs = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+    assert len(hrefs) == 3 * 4 + 1  # 3 quizzes x (page + 3 exports) + the answer key
+    for url in hrefs:
+        assert page.request.get(url).ok, url
+    page.goto(quiz_site + "quizzes/key/")
+    expect(page.locator("#key-distros-aws-vm .quiz__key")).to_contain_text("Amazon Linux 2023")
+    # Command output keeps its columns (Material centres figures; the key has no quiz.css).
+    exhibit = page.locator(".quiz__exhibit pre", has_text="/dev/xvda1").first
+    assert exhibit.evaluate("el => getComputedStyle(el).textAlign") in ("left", "start")
+    expect(exhibit).to_contain_text("/dev/xvda1      100G   19G   82G  19% /")
+
+
+# --- accessibility -----------------------------------------------------------------------
+
+
+def serious(page: Page, selector: str) -> list[str]:
+    # Only what studynotes.quiz renders: Material's own chrome and prose styling (its search
+    # dialog, footer, unstyled inline links) have findings of their own that are not ours.
+    results = Axe().run(page, context={"include": [[selector]]})
+    return [
+        f"{v['id']} ({v['impact']}): {[(n['target'], n['html'][:200]) for n in v['nodes']]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("quizzes/distros/", ".quiz"),
+        ("quizzes/backups/", ".quiz"),
+        ("quizzes/key/", "#key-backups"),  # every question type; other sections repeat it
+        ("quizzes/", ".quiz-index"),
+    ],
+)
+def test_axe_light_and_dark(
+    quiz_site: str, context: BrowserContext, path: str, selector: str
+) -> None:
+    page = context.new_page()
+    page.goto(quiz_site + path)
+    if selector == ".quiz":
+        page.wait_for_selector(".quiz[data-quiz-ready]")
+        forms = page.locator("form.quiz__question")
+        for index in (0, 1, 2):  # answered, so marks and feedback are on screen
+            forms.nth(index).locator("input").first.check()
+            check(forms.nth(index))
+        forms.nth(3).get_by_role("button", name="Check answer").focus()
+    assert serious(page, selector) == []
+    page.locator("[data-md-component=palette] label:not([hidden])").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert serious(page, selector) == []
+
+
+def test_quiz_text_never_runs_as_script(quiz_site: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(quiz_site)
+    # By instant navigation too: Material re-creates the <script> elements of new content.
+    page.get_by_role("link", name="hostile text").click()
+    page.wait_for_selector(".quiz[data-quiz='hostile'][data-quiz-ready]")
+    question = page.locator("#q-hostile-q")
+    expect(question.locator("legend")).to_contain_text(f"Pick {EVIL}")
+    question.locator("input").first.check()
+    check(question)
+    expect(question.locator(".quiz__reveal")).to_contain_text(EVIL)
+    scripts = page.evaluate(
+        "[...document.querySelectorAll('.quiz script')].map(s => s.getAttribute('src'))"
+    )
+    assert len(scripts) == 1 and scripts[0].endswith("assets/quiz/quiz.js")
+    assert page.locator(".quiz img").count() == 0
+    page.reload()
+    page.wait_for_selector(".quiz[data-quiz='hostile'][data-quiz-ready]")
+    assert dialogs == []

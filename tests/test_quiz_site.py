@@ -1,0 +1,61 @@
+"""The quizzes wired into the real site: pages, assets, exports, live df questions."""
+
+from __future__ import annotations
+
+import zipfile
+
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+from studynotes import df
+from studynotes.quiz import export_files, load_quizzes
+from tests.support import ROOT, Build
+
+
+def _soup(site_build: Build, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site_build.site / page / "index.html").read_text(), "html.parser")
+
+
+def _quiz_ids() -> list[str]:
+    return [quiz.id for quiz in load_quizzes(ROOT / "data" / "quizzes").quizzes] + ["disk-space"]
+
+
+def test_every_quiz_has_its_page_and_exports(site_build: Build) -> None:
+    for quiz_id in _quiz_ids():
+        quiz = _soup(site_build, f"quizzes/{quiz_id}").select_one(f'.quiz[data-quiz="{quiz_id}"]')
+        assert quiz is not None, quiz_id
+    exports = site_build.site / "quizzes" / "exports"
+    bank = load_quizzes(ROOT / "data" / "quizzes")
+    for quiz in bank.quizzes:
+        for name in export_files(quiz).values():
+            assert (exports / name).stat().st_size > 0, name
+        with zipfile.ZipFile(exports / f"{quiz.id}.qti.zip") as qti:
+            assert qti.namelist()
+    total = sum(len(quiz.questions) for quiz in bank.quizzes)
+    assert total >= 60
+
+
+def test_quiz_assets_load_only_on_quiz_pages(site_build: Build) -> None:
+    def scripts(page: str) -> list[str]:
+        return [s.get("src", "") for s in _soup(site_build, page).select("script")]
+
+    assert any(src.endswith("assets/quiz/quiz.js") for src in scripts("quizzes/distros"))
+    assert not any("quiz.js" in src for src in scripts("linux/distros"))
+
+
+def test_disk_space_quiz_uses_this_builds_df(site_build: Build) -> None:
+    page = _soup(site_build, "linux/disk-space")
+    output = page.select_one("div.language-console code").get_text().partition("\n")[2]
+    root = df.root(df.parse(output))
+    key = _soup(site_build, "quizzes/answer-key").get_text(" ", strip=True)
+    assert "Live output of this build" in key
+    assert root.source in key  # the live question on the root device has it as its answer
+
+
+def test_answering_a_quiz_on_the_real_site(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quizzes/distros/")
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    question = page.locator("#q-distros-servers-with-budget")
+    question.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
+    question.get_by_role("button", name="Check answer").click()
+    expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
