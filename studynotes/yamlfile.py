@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 from studynotes.errors import SourceError
 
 Model = TypeVar("Model", bound=BaseModel)
+# libyaml's parser when PyYAML has it: several times faster on the quiz files.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -69,9 +71,11 @@ def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
 def load(path: Path) -> Document:
     """Parse ``path``; YAML syntax errors and duplicate keys become file:line errors."""
     text = path.read_text(encoding="utf-8")
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse: the node tree (for line numbers), then the data built from it.
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
