@@ -32,6 +32,15 @@ PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
 PLAIN = """INHERIT: mkdocs.yml
 plugins:
   - search
+  - blog:
+      blog_dir: brainstorm
+      post_date_format: long
+      post_excerpt: required
+      post_excerpt_max_authors: 3
+      categories_allowed:
+        - Parallel computing
+        - Serverless and containers
+        - Databases
   - tags
   - git-revision-date-localized:
       type: date
