@@ -141,7 +141,8 @@ def on_post_build(env: Any) -> None:
     """Quiz exports (QTI, JSON, Anki) go into the built site, linked from the quiz index."""
     bank = _built["quiz_bank"]
     out = Path(env.conf["site_dir"]) / "quizzes" / "exports"
-    quiz.write_exports(bank.quizzes, out, site_url=env.conf.get("site_url") or "")
+    cache = Path(env.project_dir) / ".cache" / "quiz-exports"
+    quiz.write_exports_cached(bank.quizzes, out, cache, site_url=env.conf.get("site_url") or "")
 
 
 def on_pre_page_macros(env: Any) -> None:

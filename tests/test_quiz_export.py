@@ -156,3 +156,27 @@ def test_anki_deck_has_one_note_per_question(
         )
         assert len({guid for guid, _, _ in notes}) == len(notes)
         assert all(quiz.id in tags for _, _, tags in notes)
+
+
+def test_cached_exports_are_reused_and_refreshed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studynotes.quiz import export as export_module
+
+    bank = load_quizzes(ROOT / "data" / "quizzes")
+    quiz = bank.get("backups")
+    cache = tmp_path / "cache"
+    first = export_module.write_exports_cached([quiz], tmp_path / "a", cache)
+    made = [path.read_bytes() for path in first]
+    calls = []
+    real = export_module.write_exports
+
+    def spy(*args: object, **kwargs: object) -> list[Path]:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_module, "write_exports", spy)
+    second = export_module.write_exports_cached([quiz], tmp_path / "b", cache)
+    assert calls == [] and [path.read_bytes() for path in second] == made  # reused
+    export_module.write_exports_cached([quiz], tmp_path / "c", cache, site_url="https://x/")
+    assert len(calls) == 1  # a different site URL makes new files

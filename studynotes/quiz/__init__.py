@@ -45,7 +45,7 @@ Terminal
 
 from __future__ import annotations
 
-from studynotes.quiz.export import export_files, write_exports
+from studynotes.quiz.export import export_files, write_exports, write_exports_cached
 from studynotes.quiz.generate import df_questions, disk_space_quiz
 from studynotes.quiz.links import check_links, link_errors
 from studynotes.quiz.load import QuizBank, QuizFile, load_quizzes
@@ -68,4 +68,5 @@ __all__ = [
     "render_index",
     "render_quiz",
     "write_exports",
+    "write_exports_cached",
 ]

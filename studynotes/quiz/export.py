@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import shutil
 import zipfile
 from collections.abc import Iterable
 from html import escape
@@ -67,6 +69,32 @@ def write_exports(quizzes: Iterable[Quiz], out_dir: Path, site_url: str = "") ->
         (out_dir / qti_name).write_bytes(qti_package(quiz, site_url))
         write_anki(quiz, out_dir / anki_name, site_url)
         written += [out_dir / json_name, out_dir / qti_name, out_dir / anki_name]
+    return written
+
+
+def write_exports_cached(
+    quizzes: Iterable[Quiz], out_dir: Path, cache_dir: Path, site_url: str = ""
+) -> list[Path]:
+    """As ``write_exports``, reusing the files made earlier for identical quiz data.
+
+    Writing the Anki decks and QTI zips is most of a warm build's quiz cost, and
+    `mkdocs serve` rebuilds the site on every save; the key covers the quiz, the site
+    URL and this module's own code, so any change makes new files.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    written = []
+    for quiz in quizzes:
+        key = hashlib.sha256(f"{code}\0{site_url}\0{to_json(quiz)}".encode()).hexdigest()[:32]
+        cached = cache_dir / key
+        if not cached.is_dir():
+            partial = cache_dir / f"{key}.partial-{os.getpid()}"
+            shutil.rmtree(partial, ignore_errors=True)
+            write_exports([quiz], partial, site_url)
+            partial.rename(cached)  # whole or absent, even if two builds race
+        for name in export_files(quiz).values():
+            shutil.copyfile(cached / name, out_dir / name)
+            written.append(out_dir / name)
     return written
 
 
