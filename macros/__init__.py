@@ -21,7 +21,7 @@ from studynotes import glossary, quiz
 from studynotes.errors import SourceError
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
-from studynotes.live.collect import collect
+from studynotes.live.collect import LIVE_MACROS, Call, collect
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
 from studynotes.templating import protect_code
@@ -58,8 +58,10 @@ def live_settings(root: Path) -> Settings:
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
+    calls = collect(docs_dir)
     live = LiveOutputs(live_settings(root))
-    live.prepare(collect(docs_dir))  # every command checked and run before any page renders
+    # Every command checked and run before any page renders.
+    live.prepare([call for call in calls if call.macro in LIVE_MACROS])
 
     @env.macro
     @_as_build_error
@@ -80,6 +82,7 @@ def define_env(env: Any) -> None:
         return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
 
     bank = _quiz_bank(root, docs_dir, live)
+    _check_quiz_calls(bank, [call for call in calls if call.macro == "quiz"])
     _built["quiz_bank"] = bank  # for on_post_build, which writes the exports
 
     def _page() -> str:
@@ -129,6 +132,15 @@ def _quiz_bank(root: Path, docs_dir: Path, live: LiveOutputs) -> quiz.QuizBank:
     bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
     quiz.check_links(bank, docs_dir)
     return bank
+
+
+def _check_quiz_calls(bank: quiz.QuizBank, calls: list[Call]) -> None:
+    """An unknown quiz id fails the build at its page and line, before rendering."""
+    known = sorted(q.id for q in bank.quizzes)
+    for call in calls:
+        if call.command not in known:
+            raise SourceError(call.page, call.line, f"no quiz with id '{call.command}'",
+                              f"Use one of: {', '.join(known)} (data/quizzes/*.yml)")
 
 
 def _capture_label(capture: Capture) -> str:

@@ -59,3 +59,16 @@ def test_answering_a_quiz_on_the_real_site(page: Page, site_url: str) -> None:
     question.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
     question.get_by_role("button", name="Check answer").click()
     expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
+
+
+def test_unknown_quiz_id_fails_the_build_at_its_line(tmp_path) -> None:
+    from tests.support import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "quizzes" / "s3.md"
+    lines = page.read_text().splitlines()
+    page.write_text("\n".join([*lines, "", '{{ quiz("nope") }}']) + "\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"quizzes/s3.md:{len(lines) + 2}: no quiz with id 'nope'" in result.log, result.log
+    assert "Traceback" not in result.log

@@ -19,6 +19,8 @@ from studynotes.errors import SourceError
 from studynotes.templating import protect_code
 
 LIVE_MACROS = {"run": "command", "df": "command"}  # macro -> name of its command argument
+# Macros whose first argument names something checked before rendering (a quiz id).
+CHECKED_MACROS = {**LIVE_MACROS, "quiz": "quiz_id"}
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
@@ -53,7 +55,7 @@ def find_calls(text: str, page: str, *, front_matter_lines: int = 0) -> list[Cal
         ) from None
     calls = []
     for node in tree.find_all(nodes.Call):
-        if isinstance(node.node, nodes.Name) and node.node.name in LIVE_MACROS:
+        if isinstance(node.node, nodes.Name) and node.node.name in CHECKED_MACROS:
             calls.append(_call(node, page, node.lineno + front_matter_lines))
     return calls
 
@@ -72,8 +74,8 @@ def _call(node: nodes.Call, page: str, line: int) -> Call:
                 f"{macro}(): arguments must be literal values",
                 f'Write the command out, e.g. {macro}("df -h")',
             )
-        values[key or (LIVE_MACROS[macro] if position == 0 else f"#{position}")] = value.value
-    command = values.pop(LIVE_MACROS[macro], "df -h" if macro == "df" else None)
+        values[key or (CHECKED_MACROS[macro] if position == 0 else f"#{position}")] = value.value
+    command = values.pop(CHECKED_MACROS[macro], "df -h" if macro == "df" else None)
     if not isinstance(command, str):
         raise SourceError(
             page, line, f"{macro}(): the command must be a string", f'Write e.g. {macro}("df -h")'
@@ -90,4 +92,5 @@ def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator
 
 
 def collect(docs_dir: Path) -> list[Call]:
+    """Every checked macro call in docs/; ``Call.command`` is its first argument."""
     return [call for page, text in pages(docs_dir) for call in find_calls(text, page)]
