@@ -60,8 +60,10 @@ def define_env(env: Any) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     calls = collect(docs_dir)
     live = LiveOutputs(live_settings(root))
-    # Every command checked and run before any page renders.
-    live.prepare([call for call in calls if call.macro in LIVE_MACROS])
+    # Every command approved before any runs; they run while MkDocs reads and renders,
+    # and a page showing one waits for that one only.
+    live.start([call for call in calls if call.macro in LIVE_MACROS])
+    _built["live"] = live
 
     @env.macro
     @_as_build_error
@@ -124,7 +126,7 @@ def define_env(env: Any) -> None:
 def _quiz_bank(root: Path, docs_dir: Path, live: LiveOutputs) -> quiz.QuizBank:
     """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
     bank = quiz.load_quizzes(root / "data" / "quizzes")
-    capture = live.results.get("df -h")
+    capture = live.get("df -h") if live.collected("df -h") else None
     label = _capture_label(capture) if capture else None
     generated = quiz.disk_space_quiz(
         live_text=capture.output if capture else None, live_label=label
@@ -151,6 +153,7 @@ def _capture_label(capture: Capture) -> str:
 @_as_build_error
 def on_post_build(env: Any) -> None:
     """Quiz exports (QTI, JSON, Anki) go into the built site, linked from the quiz index."""
+    _built["live"].finish()  # outcomes of commands on pages that did not render are checked too
     bank = _built["quiz_bank"]
     out = Path(env.conf["site_dir"]) / "quizzes" / "exports"
     cache = Path(env.project_dir) / ".cache" / "quiz-exports"

@@ -1,16 +1,17 @@
 """One build's live outputs: check every call, run each command once, in parallel.
 
 The order of work is what makes the build safe and fast: all calls are refused or
-approved before anything runs; then each distinct command runs once (commands of a
-``sequential`` program, such as docker, one after another in page order; the rest
-in parallel); then pages render from the results.
+approved before anything runs; then each distinct command starts once, in the
+background (commands of a ``sequential`` program, such as docker, one after another
+in page order; the rest in parallel). A page that shows a command waits for that
+command only, so the commands run while MkDocs reads files and renders other pages.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,10 @@ class LiveOutputs:
         self.allowlist = allow.load(settings.allowlist)
         self.recorded = RecordedCaptures(settings.captures)
         self.redact = redact or Redactor()
-        self.results: dict[str, Capture] = {}
+        self.results: dict[str, Capture] = {}  # finished and checked
+        self._pending: dict[str, Future[dict[str, Capture]]] = {}
+        self._calls: dict[str, list[Call]] = {}
+        self._pool: ThreadPoolExecutor | None = None
         self.programs: dict[str, str] = {}  # command -> allowlisted program
         self._probes: dict[str, str | None] = {}
         self._versions: dict[str, str | None] = {}
@@ -49,16 +53,28 @@ class LiveOutputs:
         self._host = host_description()
 
     # -- the three steps -------------------------------------------------------
-    def prepare(self, calls: list[Call]) -> None:
-        """Approve all calls, run each distinct command once, check the outcomes."""
+    def start(self, calls: list[Call]) -> None:
+        """Approve every call (nothing runs if one is refused), then start the commands."""
         approved = {call: self.approve(call) for call in calls}
         self.programs.update({call.command: a.program for call, a in approved.items()})
-        groups = self._groups(approved)
-        with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
-            for group in pool.map(self._run_group, groups):
-                self.results.update(group)
         for call in calls:
-            self.check(call, self.results[call.command])
+            self._calls.setdefault(call.command, []).append(call)
+        self._pool = ThreadPoolExecutor(self.settings.workers, thread_name_prefix="live")
+        for group in self._groups(approved):
+            future = self._pool.submit(self._run_group, group)
+            for _call, approval in group:
+                self._pending[approval.command] = future
+        self._pool.shutdown(wait=False)  # queued groups still run; no new work comes
+
+    def finish(self) -> None:
+        """Wait for every command and check every outcome."""
+        for command in list(self._pending):
+            self.get(command)
+
+    def prepare(self, calls: list[Call]) -> None:
+        """Approve, run and check everything before returning (scripts, tests)."""
+        self.start(calls)
+        self.finish()
 
     def approve(self, call: Call) -> allow.Approved:
         try:
@@ -97,13 +113,24 @@ class LiveOutputs:
             )
 
     def get(self, command: str) -> Capture:
-        try:
+        """The command's checked capture, waiting for it if it is still running."""
+        if command in self.results:
             return self.results[command]
-        except KeyError:
+        future = self._pending.get(command)
+        if future is None:
             raise LookupError(
                 f"'{command}' was not collected before the build: live macros must be "
                 "called with literal arguments in a page under docs/"
-            ) from None
+            )
+        capture = future.result()[command]  # a SourceError from the run re-raises here
+        for call in self._calls[command]:
+            self.check(call, capture)
+        self.results[command] = capture
+        del self._pending[command]
+        return capture
+
+    def collected(self, command: str) -> bool:
+        return command in self.results or command in self._pending
 
     # -- running -----------------------------------------------------------------
     def _groups(self, approved: dict[Call, allow.Approved]) -> list[Group]:
