@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean captures clean-cache bench
+.PHONY: serve build test snippets lint lock clean captures clean-cache bench
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 serve: $(VENV)/.site
@@ -16,10 +16,15 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# Tests need a Docker engine (live output, Dockerfile snippets): started if none answers.
 test: $(VENV)/.test
 	scripts/system-deps.sh test
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	scripts/with-docker.sh $(BIN)/python -m pytest
+
+# Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").
+snippets: $(VENV)/.test
+	scripts/with-docker.sh $(BIN)/python -m studynotes.snippets
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

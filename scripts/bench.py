@@ -46,7 +46,8 @@ plugins:
       type: date
       fallback_to_build_date: true
       strict: false
-hooks: []
+hooks:
+  - hooks/snippet_marks.py  # the same pages: fences lose their checker marks
 """
 
 

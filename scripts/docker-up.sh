@@ -4,7 +4,9 @@
 #                               answers, build the images; prints the dockerd PID it
 #                               started (empty if an engine was already running)
 #   scripts/docker-up.sh stop PID
-# No registry is needed: busybox is imported from Debian's busybox-static binary.
+# No registry is needed: busybox is imported from Debian's busybox-static binary, and
+# python:3.13-slim (for the Flask exercise) is pulled, or else built from Debian trixie
+# by scripts/python-standin.sh.
 set -euo pipefail
 
 if [ "${1:-}" = stop ]; then
@@ -43,5 +45,9 @@ if ! docker image inspect busybox >/dev/null 2>&1; then
   tar -C "$rootfs" -c . | docker image import --change 'CMD ["sh"]' - busybox:latest >/dev/null
   rm -rf "$rootfs"
   echo "Imported busybox:latest from Debian's busybox-static" >&2
+fi
+if ! docker image inspect python:3.13-slim >/dev/null 2>&1; then
+  docker image pull --quiet python:3.13-slim >/dev/null 2>&1 \
+    || "$(dirname "$0")/python-standin.sh" python:3.13-slim
 fi
 echo "$started"

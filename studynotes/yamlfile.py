@@ -27,25 +27,31 @@ class Document:
     data: Any
     root: yaml.Node | None
 
-    def line_of(self, location: Sequence[str | int]) -> int:
-        """1-based line of the value at ``location`` (keys, indexes), or of its nearest parent."""
+    def line_of(self, location: Sequence[str | int], *, key_line: bool = False) -> int:
+        """1-based line of the value at ``location`` (keys, indexes), or of its nearest parent.
+
+        With ``key_line``, a mapping value is found at its key's line (``web:`` rather
+        than the first line of what ``web`` holds).
+        """
         node = self.root
         line = node.start_mark.line + 1 if node else 1
         for step in location:
-            node = _child(node, step)
-            if node is None:
+            found = _child(node, step)
+            if found is None:
                 break
-            line = node.start_mark.line + 1
+            key, node = found
+            line = (key if key_line else node).start_mark.line + 1
         return line
 
 
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    """The node at ``step`` and the node whose line names it (a mapping value's key)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == str(step):
-                return value
+                return key, value
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return node.value[step]
+        return node.value[step], node.value[step]
     return None
 
 
@@ -77,16 +83,36 @@ def load(path: Path) -> Document:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise SourceError(
-            path,
-            line,
-            f"invalid YAML: {error.problem or error.context}",
-            "Fix the YAML syntax (indentation, colons, quotes)",
-        ) from None
+        raise _syntax_error(path, error) from None
     _refuse_duplicate_keys(path, root)
     return Document(path, data, root)
+
+
+def parse_all(text: str, path: Path) -> list[Document]:
+    """Every document of a YAML stream (``---`` separates them), for code blocks."""
+    loader = _Loader(text)
+    documents = []
+    try:
+        while loader.check_node():
+            root = loader.get_node()
+            documents.append(Document(path, loader.construct_document(root), root))
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(path, error) from None
+    finally:
+        loader.dispose()
+    for document in documents:
+        _refuse_duplicate_keys(path, document.root)
+    return documents
+
+
+def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
+    mark = error.problem_mark or error.context_mark
+    return SourceError(
+        path,
+        mark.line + 1 if mark else None,
+        f"invalid YAML: {error.problem or error.context}",
+        "Fix the YAML syntax (indentation, colons, quotes)",
+    )
 
 
 def validate(model: type[Model], document: Document, fix: str) -> Model:

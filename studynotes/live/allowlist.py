@@ -76,6 +76,13 @@ class Approved:
     program: str
     rules: Program
 
+    def argv_to_run(self, root: Path) -> list[str]:
+        """The argv to execute: an executable that is a repository path runs from there."""
+        executable = self.rules.executable
+        in_repo = root / executable
+        path = str(in_repo) if "/" in executable and in_repo.exists() else executable
+        return [path, *self.argv[1:]]
+
 
 def load(path: Path) -> Allowlist:
     fix = "Each program needs 'executable' and a list of 'forms' (see the file's header)"

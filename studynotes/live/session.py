@@ -172,7 +172,7 @@ class LiveOutputs:
         return self._recorded(call, approval, reason)
 
     def _run_live(self, approval: allow.Approved) -> Capture:
-        result = self._execute(approval.rules, [self._executable(approval), *approval.argv[1:]])
+        result = self._execute(approval.rules, approval.argv_to_run(self.settings.root))
         return Capture(
             command=approval.command,
             output=self.redact(result.output),
@@ -195,11 +195,6 @@ class LiveOutputs:
             max_output=rules.max_output,
             env=scrubbed_env(rules.env, home),
         )
-
-    def _executable(self, approval: allow.Approved) -> str:
-        executable = approval.rules.executable
-        in_repo = self.settings.root / executable
-        return str(in_repo) if "/" in executable and in_repo.exists() else executable
 
     def _tool_version(self, approval: allow.Approved) -> str | None:
         """The tool's version line for captions, asked once per program and build."""

@@ -1,0 +1,57 @@
+"""`python -m studynotes.snippets [PAGE ...]`: run the marked code blocks of the notes.
+
+Prints progress (page, how many left), every failure with its file:line, the
+command and its output, and the counts; exits 1 if anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from studynotes.snippets.checker import Checker, Report, pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m studynotes.snippets",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="*", type=Path, help="pages to check (default: docs/)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    chosen = [p.resolve() for p in args.pages] or list(pages(root / "docs"))
+    started = time.monotonic()
+
+    def progress(number: int, total: int, page: Path) -> None:
+        left = total - number
+        print(f"[{number}/{total}] {page.relative_to(root)} ({left} left)", flush=True)
+
+    report = Checker(root).check_pages(chosen, progress)
+    print_report(report, time.monotonic() - started)
+    return 0 if report.ok else 1
+
+
+def print_report(report: Report, seconds: float) -> None:
+    for failure in report.failures:
+        print(f"\nFAILED {failure}", file=sys.stderr)
+    print(f"\nSnippets in {sum(report.counts.values())} marked blocks ({seconds:.0f} s):")
+    families = sorted({family for family, _ in report.counts})
+    for family in families:
+        kinds = {k: n for (f, k), n in report.counts.items() if f == family}
+        checked = sum(n for k, n in kinds.items() if k != "illustrative")
+        detail = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+        print(f"  {family:<10} checked {checked:>3}, illustrative {kinds.get('illustrative', 0):>3}"
+              f"   ({detail})")
+    if report.reasons:
+        print("  illustrative because:")
+        for reason, count in report.reasons.most_common():
+            print(f"    {count:>3}  {reason}")
+    print(f"{len(report.failures)} failed" if report.failures else "all passed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Check every marked block under docs/: the engine behind `make snippets` and its test."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studynotes.errors import SourceError
+from studynotes.live import allowlist as allow
+from studynotes.snippets import python_check, yaml_check
+from studynotes.snippets.docker_check import DockerChecker
+from studynotes.snippets.fences import blocks
+from studynotes.snippets.marks import Snippet, snippets
+from studynotes.snippets.outcome import Failure
+from studynotes.snippets.shell_check import ShellChecker
+
+Progress = Callable[[int, int, Path], None]  # (page number, pages, page)
+
+
+@dataclass
+class Report:
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (family, kind) -> n
+    failures: list[Failure] = field(default_factory=list)
+    reasons: Counter[str] = field(default_factory=Counter)  # why illustrative blocks are not run
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class Checker:
+    def __init__(self, root: Path, allowlist: Path | None = None) -> None:
+        self.root = root
+        allowlist = allowlist or root / "data" / "commands.yml"
+        home = root / ".cache" / "home"
+        home.mkdir(parents=True, exist_ok=True)
+        self.shell = ShellChecker(allow.load(allowlist), root, _rel(allowlist, root))
+        self.docker = DockerChecker(home)
+
+    def check_pages(self, pages: list[Path], progress: Progress | None = None) -> Report:
+        report = Report()
+        for number, page in enumerate(pages, 1):
+            if progress:
+                progress(number, len(pages), page)
+            self.check_page(page, report)
+        return report
+
+    def check_page(self, page: Path, report: Report) -> None:
+        try:
+            marked = snippets(blocks(page, self.root))
+        except SourceError as error:  # a malformed mark: reported like any failure
+            report.failures.append(Failure(error.path, error.line or 1, error.problem,
+                                           fix=error.fix))
+            return
+        files: dict[str, str] = {}  # check="file" blocks so far, for Dockerfile contexts
+        for snippet in marked:
+            report.counts[(snippet.family, snippet.kind)] += 1
+            if snippet.kind == "illustrative":
+                report.reasons[snippet.reason] += 1
+                continue
+            if snippet.kind == "file":
+                files[snippet.block.options["title"]] = snippet.block.source
+                continue
+            failure = self.check(snippet, files)
+            if failure:
+                report.failures.append(failure)
+
+    def check(self, snippet: Snippet, files: dict[str, str]) -> Failure | None:
+        family = snippet.family
+        if family == "python":
+            return python_check.check(snippet)
+        if family == "shell":
+            return self.shell.check(snippet)
+        if family == "dockerfile":
+            return self.docker.check(snippet, files)
+        if family == "yaml":
+            return yaml_check.check(snippet)
+        raise AssertionError(f"no check for {snippet.block.language}")  # marks.KINDS prevents it
+
+
+def pages(docs: Path) -> Iterator[Path]:
+    """The Markdown pages, in a stable order; the included glossary is not a page."""
+    for path in sorted(docs.rglob("*.md")):
+        if "includes" not in path.relative_to(docs).parts:
+            yield path
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

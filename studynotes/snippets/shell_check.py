@@ -1,0 +1,116 @@
+"""Shell blocks run command by command, only through the live-output allowlist.
+
+No shell is involved: each command must be one the pages could embed with
+``{{ run(...) }}`` (data/commands.yml), and runs the same way, from the repository
+root with a scrubbed environment and the program's timeout.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from studynotes.live import allowlist as allow
+from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
+from studynotes.snippets.marks import Snippet
+from studynotes.snippets.outcome import Failure, failure, judge
+
+
+@dataclass(frozen=True)
+class Command:
+    line: int  # in the page
+    text: str
+
+
+def commands(snippet: Snippet) -> list[Command]:
+    """The block's commands: continuation lines joined, comments and prompts dropped.
+
+    In a ``console`` block only ``$ `` lines are commands (the rest is their output).
+    """
+    found: list[Command] = []
+    pending, start = "", 0
+    console = snippet.block.language == "console"
+    for number, raw in enumerate(snippet.block.source.splitlines(), snippet.block.line + 1):
+        line = raw.strip()
+        if not pending:
+            if console and not line.startswith("$ "):
+                continue
+            line, start = line.removeprefix("$ "), number
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        text = (pending + line).strip()
+        pending = ""
+        if text and not text.startswith("#"):
+            found.append(Command(start, text))
+    return found
+
+
+class ShellChecker:
+    def __init__(self, allowlist: allow.Allowlist, root: Path, allowlist_path: str) -> None:
+        self.allowlist = allowlist
+        self.root = root
+        self.allowlist_path = allowlist_path
+        self._probes: dict[str, str | None] = {}
+
+    def check(self, snippet: Snippet) -> Failure | None:
+        approved: list[tuple[Command, allow.Approved]] = []
+        for command in commands(snippet):
+            outcome = self._approve(snippet, command)
+            if isinstance(outcome, Failure):
+                return outcome
+            approved.append((command, outcome))
+        if not approved:
+            return failure(snippet, "has no command to run", fix="Mark it illustrative")
+        outputs, result = [], None
+        for command, approval in approved:
+            problem = self._unavailable(approval)
+            if problem:
+                return failure(snippet, f"cannot run '{command.text}': {problem}",
+                               line=command.line, fix=f"Install and start {approval.program} "
+                               "(CI: scripts/docker-up.sh)")
+            try:
+                result = self._run(approval)
+            except Unavailable as missing:
+                return failure(snippet, str(missing), command.text, line=command.line)
+            outputs.append(result.output)
+            if result.exit_code != 0:
+                break  # like `set -e`: the first failing command ends the block
+        assert result is not None
+        shown = "".join(outputs)
+        return judge(snippet, " && ".join(c.text for c, _ in approved), result, shown)
+
+    def _approve(self, snippet: Snippet, command: Command) -> allow.Approved | Failure:
+        try:
+            words = shlex.split(command.text, comments=True)
+            return allow.approve(shlex.join(words), self.allowlist, self.root)
+        except (allow.Refused, ValueError) as why:
+            return failure(
+                snippet, f"'{command.text}' may not run: {why}", line=command.line,
+                fix=f"Shell blocks run only commands allowed by {self.allowlist_path}; "
+                'mark the block illustrative="reason" or propose the command there')
+
+    def _run(self, approval: allow.Approved) -> RunResult:
+        home = self.root / ".cache" / "home"
+        home.mkdir(parents=True, exist_ok=True)
+        return execute(approval.argv_to_run(self.root), cwd=self.root,
+                       timeout=approval.rules.timeout, max_output=approval.rules.max_output,
+                       env=scrubbed_env(approval.rules.env, home))
+
+    def _unavailable(self, approval: allow.Approved) -> str | None:
+        """Why the program cannot run here (e.g. no Docker daemon); asked once per program."""
+        requires = approval.rules.requires
+        if not requires:
+            return None
+        if approval.program not in self._probes:
+            probe = allow.Approved(" ".join(requires), tuple(requires), approval.program,
+                                   approval.rules)
+            try:
+                result = self._run(probe)
+                self._probes[approval.program] = (
+                    None if result.exit_code == 0
+                    else f"'{probe.command}' failed: {result.output.strip()[-300:]}")
+            except Unavailable as missing:
+                self._probes[approval.program] = str(missing)
+        return self._probes[approval.program]
