@@ -49,7 +49,8 @@ class LiveOutputs:
         self.programs: dict[str, str] = {}  # command -> allowlisted program
         self._probes: dict[str, str | None] = {}
         self._versions: dict[str, str | None] = {}
-        self._probe_lock = threading.Lock()
+        self._asked: dict[tuple[str, ...], RunResult | Unavailable] = {}
+        self._probe_lock = threading.RLock()
         self._host = host_description()
 
     # -- the three steps -------------------------------------------------------
@@ -205,10 +206,25 @@ class LiveOutputs:
                 self._versions[approval.program] = self._ask_version(approval)
             return self._versions[approval.program]
 
+    def _ask(self, rules: allow.Program, argv: list[str]) -> RunResult:
+        """Run a probe or version command once per build: often they are the same argv
+        (``docker version --format ...`` answers both), and each costs the daemon work."""
+        with self._probe_lock:
+            key = tuple(argv)
+            if key not in self._asked:
+                try:
+                    self._asked[key] = self._execute(rules, argv)
+                except Unavailable as missing:
+                    self._asked[key] = missing
+            answer = self._asked[key]
+        if isinstance(answer, Unavailable):
+            raise answer
+        return answer
+
     def _ask_version(self, approval: allow.Approved) -> str | None:
         assert approval.rules.version
         try:
-            result = self._execute(approval.rules, approval.rules.version)
+            result = self._ask(approval.rules, approval.rules.version)
         except Unavailable:
             return None
         lines = self.redact(result.output).strip().splitlines()
@@ -225,7 +241,7 @@ class LiveOutputs:
 
     def _probe(self, rules: allow.Program) -> str | None:
         try:
-            result = self._execute(rules, rules.requires or [])
+            result = self._ask(rules, rules.requires or [])
         except Unavailable as missing:
             return str(missing)
         if result.exit_code != 0:
