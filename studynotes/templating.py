@@ -64,6 +64,8 @@ def _has_jinja(text: str) -> bool:
 
 def protect_code(markdown: str) -> str:
     """Wrap code that contains Jinja delimiters in raw tags; line count is unchanged."""
+    if not _has_jinja(markdown):
+        return markdown  # most pages: nothing to protect, nothing to scan
     lines = markdown.split("\n")
     out: list[str] = []
     in_raw = False
@@ -106,6 +108,8 @@ def _fence_end(lines: list[str], start: int, fence: str) -> int:
 
 def _raw_state_after(line: str, in_raw: bool) -> bool:
     """Track author-written {% raw %} regions so they are not wrapped twice."""
+    if "{%" not in line:
+        return in_raw
     events = sorted(
         [(m.start(), True) for m in _RAW_OPEN.finditer(line)]
         + [(m.start(), False) for m in _RAW_CLOSE.finditer(line)]

@@ -21,6 +21,7 @@ from studynotes.templating import protect_code
 LIVE_MACROS = {"run": "command", "df": "command"}  # macro -> name of its command argument
 # Macros whose first argument names something checked before rendering (a quiz id).
 CHECKED_MACROS = {**LIVE_MACROS, "quiz": "quiz_id"}
+_PARSER = Environment()  # only parses (never renders) pages, to find the calls
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
@@ -44,8 +45,11 @@ def blank_front_matter(text: str) -> str:
 
 def find_calls(text: str, page: str, *, front_matter_lines: int = 0) -> list[Call]:
     """Live macro calls in one page's Markdown, in order; lines count from the file's top."""
+    text = protect_code(text)
+    if "{{" not in text and "{%" not in text:
+        return []  # no template code outside code blocks: nothing to parse
     try:
-        tree = Environment().parse(protect_code(text))
+        tree = _PARSER.parse(text)
     except TemplateSyntaxError as error:
         raise SourceError(
             page,
