@@ -29,6 +29,7 @@ from macros import live_settings  # noqa: E402
 from studynotes.live.collect import LIVE_MACROS, collect  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 
+SETTLE = 5  # seconds of quiet after each cold build
 PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
 PLAIN = """INHERIT: mkdocs.yml
 plugins:
@@ -114,12 +115,14 @@ def slowest_command(project: Path) -> tuple[float, str]:
 
 def measure(label: str, project: Path, runs: int) -> None:
     build(project, "mkdocs.yml", clear_cache=False)  # warm up imports and the cache
-    # Interleaved, so that a slow spell of a shared machine hits a, b and c alike.
+    # Interleaved, so that a slow spell of a shared machine hits a, b and c alike; after
+    # c, a pause lets the Docker daemon finish cleaning up the containers c ran.
     times: dict[str, list[float]] = {"a": [], "b": [], "c": []}
     for _ in range(runs):
         times["a"].append(build(project, "plain.yml", clear_cache=False))
-        times["c"].append(build(project, "mkdocs.yml", clear_cache=True))
-        times["b"].append(build(project, "mkdocs.yml", clear_cache=False))  # c filled it
+        times["b"].append(build(project, "mkdocs.yml", clear_cache=False))
+        times["c"].append(build(project, "mkdocs.yml", clear_cache=True))  # refills the cache
+        time.sleep(SETTLE)
     a, b, c = (statistics.median(times[k]) for k in "abc")
     slow, command = slowest_command(project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))

@@ -10,6 +10,7 @@ tag=${1:-python:3.13-slim}
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 if ! command -v mmdebstrap >/dev/null; then
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     mmdebstrap >/dev/null
 fi

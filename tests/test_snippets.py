@@ -288,11 +288,19 @@ def test_dockerfile_is_built_run_and_compared(tmp_path: Path) -> None:
 
 @needs_docker
 def test_a_dockerfile_that_does_not_build_names_page_line_and_output(tmp_path: Path) -> None:
+    before = containers()
     report = check(tmp_path, "Intro\n\n~~~dockerfile check=\"build\"\nFROM busybox\n"
                    "RUN echo about to fail && false\n~~~\n")
     message = only_failure(report)
     assert message.startswith("docs/page.md:3: does not build")
     assert "about to fail" in message
+    assert containers() <= before  # the failed step's container is not left behind
+
+
+def containers() -> set[str]:
+    listed = subprocess.run(["docker", "container", "ls", "--all", "--quiet", "--no-trunc"],
+                            capture_output=True, text=True, check=True)
+    return set(listed.stdout.split())
 
 
 @needs_docker

@@ -41,7 +41,8 @@ class DockerChecker:
             with tempfile.TemporaryDirectory(prefix="snippet-docker-") as context:
                 for name, text in {**files, "Dockerfile": snippet.block.source}.items():
                     (Path(context) / name).write_text(text, encoding="utf-8")
-                build = self.run(["image", "build", "--tag", tag, context], BUILD_TIMEOUT)
+                build = self.run(["image", "build", "--force-rm", "--tag", tag, context],
+                                 BUILD_TIMEOUT)  # --force-rm: no leftovers from a failed step
             if build.exit_code != 0 or build.timed_out:
                 return failure(snippet, "does not build", f"docker image build --tag {tag} .",
                                build.output, "Fix the Dockerfile (and the files it copies)")
