@@ -347,3 +347,13 @@ def test_marks_are_removed_and_every_fence_renders(site_build) -> None:
         assert not re.search(r'illustrative="|[\s`]check="', text), html
     flask = (site_build.site / "containers" / "flask-exercise" / "index.html").read_text()
     assert flask.count('<span class="filename">app.py</span>') == 2  # the app and the typo
+
+
+def test_scripts_that_cannot_run_here_get_a_syntax_check(tmp_path: Path) -> None:
+    good = check(tmp_path, "~~~bash check=\"syntax\"\nfor f in *; do\n  echo \"$f\"\ndone\n~~~\n")
+    assert good.ok and good.counts[("shell", "syntax")] == 1
+    bad = check(tmp_path, "Intro\n\n~~~bash check=\"syntax\"\necho start\nif true; then\n"
+                "  echo never closed\n~~~\n")
+    message = only_failure(bad)
+    assert message.startswith("docs/page.md:") and "is not valid bash syntax" in message
+    assert "command: bash -n snippet.sh" in message

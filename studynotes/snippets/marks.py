@@ -5,6 +5,7 @@ A block opts in with options on its fence, in the form pymdownx.superfences read
 
     ```python check="run"                 run it; it must exit 0
     ```python check="fail"                run it; it must exit non-zero
+    ```bash check="syntax"                a script that cannot run here: `bash -n` only
     ```text check="output"                the output the block just above must print
     ```python title="app.py" check="file" a file that later blocks of the page use
     ```dockerfile check="build"           build it (with the page's files) ...
@@ -36,7 +37,8 @@ CHECKABLE = PYTHON | SHELL | DOCKERFILE | YAML
 # What each language may be checked as; "file" and "output" go with any language.
 KINDS = {
     **{key: {"run", "fail"} for key in PYTHON},
-    **{key: {"run", "fail"} for key in SHELL},
+    **{key: {"run", "fail", "syntax"} for key in SHELL - {"console"}},
+    "console": {"run", "fail"},
     **{key: {"build", "run", "serve"} for key in DOCKERFILE},
     **{key: {"yaml", "compose"} for key in YAML},
 }

@@ -7,7 +7,9 @@ root with a scrubbed environment and the program's timeout.
 
 from __future__ import annotations
 
+import re
 import shlex
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +57,8 @@ class ShellChecker:
         self._probes: dict[str, str | None] = {}
 
     def check(self, snippet: Snippet) -> Failure | None:
+        if snippet.kind == "syntax":
+            return self.syntax(snippet)
         approved: list[tuple[Command, allow.Approved]] = []
         for command in commands(snippet):
             outcome = self._approve(snippet, command)
@@ -80,6 +84,21 @@ class ShellChecker:
         assert result is not None
         shown = "".join(outputs)
         return judge(snippet, " && ".join(c.text for c, _ in approved), result, shown)
+
+    def syntax(self, snippet: Snippet) -> Failure | None:
+        """`bash -n`: parse the script without running any of it."""
+        shell = "sh" if snippet.block.language == "sh" else "bash"
+        with tempfile.TemporaryDirectory(prefix="snippet-") as folder:
+            script = Path(folder) / "snippet.sh"
+            script.write_text(snippet.block.source, encoding="utf-8")
+            result = execute([shell, "-n", script.name], cwd=Path(folder), timeout=30,
+                             max_output=20_000, env=scrubbed_env([], Path(folder)))
+        if result.exit_code == 0:
+            return None
+        where = re.search(r"line (\d+)", result.output)
+        line = snippet.block.line + int(where.group(1)) if where else None
+        return failure(snippet, f"is not valid {shell} syntax", f"{shell} -n snippet.sh",
+                       result.output, "Fix the script", line=line)
 
     def _approve(self, snippet: Snippet, command: Command) -> allow.Approved | Failure:
         try:
