@@ -20,6 +20,7 @@ build: $(VENV)/.site
 test: $(VENV)/.test
 	scripts/system-deps.sh test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	scripts/with-docker.sh $(BIN)/python -m pytest
 
 # Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").

@@ -141,8 +141,12 @@ def _check_quiz_calls(bank: quiz.QuizBank, calls: list[Call]) -> None:
     known = sorted(q.id for q in bank.quizzes)
     for call in calls:
         if call.command not in known:
-            raise SourceError(call.page, call.line, f"no quiz with id '{call.command}'",
-                              f"Use one of: {', '.join(known)} (data/quizzes/*.yml)")
+            raise SourceError(
+                call.page,
+                call.line,
+                f"no quiz with id '{call.command}'",
+                f"Use one of: {', '.join(known)} (data/quizzes/*.yml)",
+            )
 
 
 def _capture_label(capture: Capture) -> str:

@@ -74,8 +74,11 @@ def _generate(dest: Path, count: int) -> None:
     sees in its place, so 150 copies of them would time search indexing of quiz HTML
     rather than the macros.
     """
-    sources = sorted(p for p in (ROOT / "docs").rglob("*.md")
-                     if not {"includes", "quizzes"} & set(p.relative_to(ROOT / "docs").parts))
+    sources = sorted(
+        p
+        for p in (ROOT / "docs").rglob("*.md")
+        if not {"includes", "quizzes"} & set(p.relative_to(ROOT / "docs").parts)
+    )
     folder = dest / "docs" / "generated"
     folder.mkdir()
     nav = ["  - Generated:"]
@@ -94,9 +97,24 @@ def build(project: Path, config: str, *, clear_cache: bool) -> float:
         shutil.rmtree(project / ".cache" / "live-output", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", config,
-                    "-d", str(project / "site")], cwd=project, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            config,
+            "-d",
+            str(project / "site"),
+        ],
+        cwd=project,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -127,8 +145,10 @@ def measure(label: str, project: Path, runs: int) -> None:
     slow, command = slowest_command(project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     print(f"\n{label} ({pages} Markdown files), median of {runs} builds:")
-    print("     all runs: " + "  ".join(
-        f"{k}=" + ",".join(f"{t:.1f}" for t in times[k]) for k in "abc"))
+    print(
+        "     all runs: "
+        + "  ".join(f"{k}=" + ",".join(f"{t:.1f}" for t in times[k]) for k in "abc")
+    )
     print(f"  a  plain Material, no macros      {a:6.2f} s")
     print(f"  b  full build, warm cache         {b:6.2f} s   b/a = {b / a:.3f}")
     print(f"  c  full build, cold cache         {c:6.2f} s   c - b = {c - b:+.2f} s")
@@ -143,8 +163,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         measure("Real site", project_copy(Path(tmp) / "real", 0), args.runs)
-        measure(f"Real site + {args.pages} generated pages",
-                project_copy(Path(tmp) / "big", args.pages), args.runs)
+        measure(
+            f"Real site + {args.pages} generated pages",
+            project_copy(Path(tmp) / "big", args.pages),
+            args.runs,
+        )
 
 
 if __name__ == "__main__":

@@ -120,17 +120,30 @@ def linkcheck(url: str, site: Path) -> subprocess.CompletedProcess[str]:
     exe = str(Path(sys.executable).with_name("linkchecker"))
     crawl = subprocess.run(
         [exe, "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     anchors = subprocess.run(
-        [exe, "--no-status", "--config", str(ROOT / "tests" / "linkcheckerrc-anchors"),
-         "--recursion-level", "0", "--stdin"],
-        input="\n".join(content_anchor_urls(site, url)), capture_output=True, text=True,
+        [
+            exe,
+            "--no-status",
+            "--config",
+            str(ROOT / "tests" / "linkcheckerrc-anchors"),
+            "--recursion-level",
+            "0",
+            "--stdin",
+        ],
+        input="\n".join(content_anchor_urls(site, url)),
+        capture_output=True,
+        text=True,
         timeout=600,
     )
     return subprocess.CompletedProcess(
-        crawl.args, max(crawl.returncode, anchors.returncode),
-        crawl.stdout + anchors.stdout, crawl.stderr + anchors.stderr,
+        crawl.args,
+        max(crawl.returncode, anchors.returncode),
+        crawl.stdout + anchors.stdout,
+        crawl.stderr + anchors.stderr,
     )
 
 

@@ -28,20 +28,24 @@ def _blocks(site: Path, page: str) -> dict[str, tuple[str, str]]:
 
 
 def _docker_available() -> bool:
-    return shutil.which("docker") is not None and subprocess.run(
-        ["docker", "info"], capture_output=True).returncode == 0
+    return (
+        shutil.which("docker") is not None
+        and subprocess.run(["docker", "info"], capture_output=True).returncode == 0
+    )
 
 
 def test_df_block_and_table_match_df_run_now(site_build: Build) -> None:
     output, caption = _blocks(site_build.site, "linux/disk-space")["df -h"]
     assert caption.startswith("Live output of this build")
-    now = subprocess.run(["df", "-h"], capture_output=True, text=True, env={
-        **os.environ, "LC_ALL": "C.UTF-8"}).stdout
+    now = subprocess.run(
+        ["df", "-h"], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C.UTF-8"}
+    ).stdout
     built, current = df.parse(output), df.parse(now)
     assert [fs.mount for fs in built] == [fs.mount for fs in current]
     assert df.root(built).size_bytes == df.root(current).size_bytes
-    soup = BeautifulSoup((site_build.site / "linux/disk-space/index.html").read_text(),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (site_build.site / "linux/disk-space/index.html").read_text(), "html.parser"
+    )
     table = soup.select_one("table.df-table")
     assert table is not None
     mounts = [td.get_text() for td in table.select("tbody tr td:nth-of-type(2)")]
@@ -75,8 +79,12 @@ def test_docker_output_is_live_and_real(site_build: Build) -> None:
         pytest.skip("no Docker engine here: the pages show recorded captures (checked above)")
     for command, (_, caption) in blocks.items():
         assert caption.startswith("Live output"), command
-    networks = subprocess.run(["docker", "network", "ls", "--format", "{{.ID}} {{.Name}}"],
-                              capture_output=True, text=True, check=True).stdout.split("\n")
+    networks = subprocess.run(
+        ["docker", "network", "ls", "--format", "{{.ID}} {{.Name}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     shown = blocks["docker network ls"][0]
     for line in filter(None, networks):
         network_id, name = line.split()
@@ -86,8 +94,10 @@ def test_docker_output_is_live_and_real(site_build: Build) -> None:
     assert hostname in blocks["docker container ls -a"][0]  # the same container, listed
     assert "Server:" in blocks["docker version"][0]
     assert "Hello from a two-line Dockerfile" in blocks["docker container run --rm notes-hello"][0]
-    assert "Successfully tagged notes-hello:latest" in blocks[
-        "docker image build --tag notes-hello data/docker/hello"][0]
+    assert (
+        "Successfully tagged notes-hello:latest"
+        in blocks["docker image build --tag notes-hello data/docker/hello"][0]
+    )
     listing = blocks["docker container run --rm busybox ls -l"][0]
     assert {"bin", "etc", "proc"} <= set(re.findall(r"(\w+)$", listing, re.M))
 

@@ -44,8 +44,10 @@ def only_failure(report: Report) -> str:
 
 
 def docker_engine() -> bool:
-    ok = shutil.which("docker") is not None and subprocess.run(
-        ["docker", "info"], capture_output=True).returncode == 0
+    ok = (
+        shutil.which("docker") is not None
+        and subprocess.run(["docker", "info"], capture_output=True).returncode == 0
+    )
     if not ok and os.environ.get("STUDYNOTES_REQUIRE_LIVE"):
         pytest.fail("STUDYNOTES_REQUIRE_LIVE is set but no Docker engine answers")
     return ok
@@ -56,7 +58,9 @@ needs_docker = pytest.mark.skipif("not docker_engine()", reason="no Docker engin
 
 # -- reading fences -------------------------------------------------------------------
 def test_fences_inside_tabs_and_admonitions_keep_their_lines_and_options(tmp_path: Path) -> None:
-    path = page(tmp_path, """\
+    path = page(
+        tmp_path,
+        """\
         # Title
 
         === "Tab"
@@ -69,7 +73,8 @@ def test_fences_inside_tabs_and_admonitions_keep_their_lines_and_options(tmp_pat
             ~~~bash illustrative="needs an AWS account"
             aws s3 ls
             ~~~
-        """)
+        """,
+    )
     found = blocks(path, tmp_path)
     assert [(b.line, b.language, b.options, b.source) for b in found] == [
         (5, "python", {"title": "a.py", "check": "run"}, "print(1)\n"),
@@ -99,15 +104,18 @@ def test_strip_marks_leaves_what_superfences_understands() -> None:
 
 
 # -- the convention ---------------------------------------------------------------------
-@pytest.mark.parametrize(("fence", "message"), [
-    ("python", "page.md:2: this python block is neither runnable nor illustrative"),
-    ('bash illustrative=""', "page.md:2: illustrative= needs a reason"),
-    ('python check="serve"', 'page.md:2: check="serve" is not a check for python blocks'),
-    ('text check="file"', 'page.md:2: check="file" needs title="NAME"'),
-    ('dockerfile check="serve" response="x"', 'page.md:2: check="serve" needs port="N"'),
-    ('python check="run" illustrative="why"', "page.md:2: has both check= and illustrative="),
-    ('python check="run', "page.md:2: cannot read the fence's options"),
-])
+@pytest.mark.parametrize(
+    ("fence", "message"),
+    [
+        ("python", "page.md:2: this python block is neither runnable nor illustrative"),
+        ('bash illustrative=""', "page.md:2: illustrative= needs a reason"),
+        ('python check="serve"', 'page.md:2: check="serve" is not a check for python blocks'),
+        ('text check="file"', 'page.md:2: check="file" needs title="NAME"'),
+        ('dockerfile check="serve" response="x"', 'page.md:2: check="serve" needs port="N"'),
+        ('python check="run" illustrative="why"', "page.md:2: has both check= and illustrative="),
+        ('python check="run', "page.md:2: cannot read the fence's options"),
+    ],
+)
 def test_bad_marks_are_errors_at_their_line(tmp_path: Path, fence: str, message: str) -> None:
     path = page(tmp_path, f"Text\n~~~{fence}\nprint(1)\n~~~\n")
     with pytest.raises(SourceError) as error:
@@ -116,7 +124,9 @@ def test_bad_marks_are_errors_at_their_line(tmp_path: Path, fence: str, message:
 
 
 def test_output_block_must_follow_a_run_block(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~bash illustrative="needs a cluster"
         hdfs dfs -ls
         ~~~
@@ -124,19 +134,23 @@ def test_output_block_must_follow_a_run_block(tmp_path: Path) -> None:
         ~~~text check="output"
         Found 1 items
         ~~~
-        """)
-    assert "docs/page.md:5: a check=\"output\" block must come right after" in only_failure(report)
+        """,
+    )
+    assert 'docs/page.md:5: a check="output" block must come right after' in only_failure(report)
 
 
 # -- Python ---------------------------------------------------------------------------------
 def test_the_sources_broken_import_fails_with_file_line_and_output(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         The slides' app:
 
         ~~~python title="app.py" check="run"
         From flask import Flask
         ~~~
-        """)
+        """,
+    )
     message = only_failure(report)
     assert message.startswith("docs/page.md:3: exited with status 1")
     assert "command: python app.py" in message
@@ -144,14 +158,17 @@ def test_the_sources_broken_import_fails_with_file_line_and_output(tmp_path: Pat
 
 
 def test_a_failure_shown_on_purpose_passes_when_marked_fail(tmp_path: Path) -> None:
-    report = check(tmp_path, "~~~python check=\"fail\"\nFrom flask import Flask\n~~~\n")
+    report = check(tmp_path, '~~~python check="fail"\nFrom flask import Flask\n~~~\n')
     assert report.ok and report.counts[("python", "fail")] == 1
 
 
-def test_python_runs_in_an_empty_temporary_folder_without_secrets(tmp_path: Path,
-                                                                  monkeypatch) -> None:
+def test_python_runs_in_an_empty_temporary_folder_without_secrets(
+    tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "hunter2")
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~python check="run"
         import os, pathlib
         print(sorted(p.name for p in pathlib.Path.cwd().iterdir()))
@@ -162,12 +179,15 @@ def test_python_runs_in_an_empty_temporary_folder_without_secrets(tmp_path: Path
         ['snippet.py']
         None
         ~~~
-        """)
+        """,
+    )
     assert report.ok, [str(f) for f in report.failures]
 
 
 def test_expected_output_is_compared_with_a_diff(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~python check="run"
         print("big 2")
         print("data 3")
@@ -177,14 +197,17 @@ def test_expected_output_is_compared_with_a_diff(tmp_path: Path) -> None:
         big 2
         data 2
         ~~~
-        """)
+        """,
+    )
     message = only_failure(report)
     assert "docs/page.md:1: printed something other than the expected output" in message
     assert "-data 2" in message and "+data 3" in message
 
 
 def test_ellipsis_in_expected_output_matches_anything(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~python check="run"
         import random
         print("id", random.random())
@@ -192,18 +215,21 @@ def test_ellipsis_in_expected_output_matches_anything(tmp_path: Path) -> None:
         ~~~text check="output"
         id ...
         ~~~
-        """)
+        """,
+    )
     assert report.ok, [str(f) for f in report.failures]
 
 
 def test_a_hanging_block_is_killed_at_its_timeout(tmp_path: Path) -> None:
-    report = check(tmp_path, "~~~python check=\"run\" timeout=\"1\"\nwhile True: pass\n~~~\n")
+    report = check(tmp_path, '~~~python check="run" timeout="1"\nwhile True: pass\n~~~\n')
     assert "docs/page.md:1: killed after 1 s (timeout)" in only_failure(report)
 
 
 # -- shell ------------------------------------------------------------------------------------
 def test_shell_runs_allowed_commands(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~bash check="run"
         # comments and blank lines are fine
         df -h    # sizes in K, M, G
@@ -212,18 +238,23 @@ def test_shell_runs_allowed_commands(tmp_path: Path) -> None:
         ~~~text check="output"
         Filesystem ...
         ~~~
-        """)
+        """,
+    )
     assert report.ok, [str(f) for f in report.failures]
 
 
-@pytest.mark.parametrize(("command", "why"), [
-    ("df -h | sort", "'|' is a pipe"),
-    ("rm -rf /tmp/x", "'rm' is not an allowed program"),
-    ("df -h /etc", "'/etc' is outside the repository"),
-])
-def test_shell_refuses_what_the_allowlist_does_not_allow(tmp_path: Path, command: str,
-                                                         why: str) -> None:
-    report = check(tmp_path, f"Intro\n\n~~~bash check=\"run\"\ndf -h\n{command}\n~~~\n")
+@pytest.mark.parametrize(
+    ("command", "why"),
+    [
+        ("df -h | sort", "'|' is a pipe"),
+        ("rm -rf /tmp/x", "'rm' is not an allowed program"),
+        ("df -h /etc", "'/etc' is outside the repository"),
+    ],
+)
+def test_shell_refuses_what_the_allowlist_does_not_allow(
+    tmp_path: Path, command: str, why: str
+) -> None:
+    report = check(tmp_path, f'Intro\n\n~~~bash check="run"\ndf -h\n{command}\n~~~\n')
     message = only_failure(report)
     assert message.startswith(f"docs/page.md:5: '{command}' may not run: {why}")
     assert "data/commands.yml" in message
@@ -231,12 +262,14 @@ def test_shell_refuses_what_the_allowlist_does_not_allow(tmp_path: Path, command
 
 # -- YAML ---------------------------------------------------------------------------------------
 def test_yaml_syntax_error_names_the_page_line(tmp_path: Path) -> None:
-    report = check(tmp_path, "Intro\n\n~~~yaml check=\"yaml\"\na: 1\nb: [\n~~~\n")
+    report = check(tmp_path, 'Intro\n\n~~~yaml check="yaml"\na: 1\nb: [\n~~~\n')
     assert only_failure(report).startswith("docs/page.md:6: invalid YAML")
 
 
 def test_compose_file_is_checked_against_the_compose_spec(tmp_path: Path) -> None:
-    good = check(tmp_path, """\
+    good = check(
+        tmp_path,
+        """\
         ~~~yaml check="compose"
         services:
           web:
@@ -244,9 +277,12 @@ def test_compose_file_is_checked_against_the_compose_spec(tmp_path: Path) -> Non
             ports:
               - "8080:80"
         ~~~
-        """)
+        """,
+    )
     assert good.ok, [str(f) for f in good.failures]
-    bad = check(tmp_path, """\
+    bad = check(
+        tmp_path,
+        """\
         ~~~yaml check="compose"
         services:
           web:
@@ -254,21 +290,24 @@ def test_compose_file_is_checked_against_the_compose_spec(tmp_path: Path) -> Non
             port:
               - "8080:80"
         ~~~
-        """)
+        """,
+    )
     message = only_failure(bad)
     assert message.startswith("docs/page.md:3: is not a valid Compose file")
     assert "'port'" in message
 
 
 def test_several_kubernetes_documents_parse(tmp_path: Path) -> None:
-    report = check(tmp_path, "~~~yaml check=\"yaml\"\nkind: A\n---\nkind: B\n~~~\n")
+    report = check(tmp_path, '~~~yaml check="yaml"\nkind: A\n---\nkind: B\n~~~\n')
     assert report.ok and report.counts[("yaml", "yaml")] == 1
 
 
 # -- Docker ----------------------------------------------------------------------
 @needs_docker
 def test_dockerfile_is_built_run_and_compared(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~text title="greeting.txt" check="file"
         hello from a file
         ~~~
@@ -282,15 +321,19 @@ def test_dockerfile_is_built_run_and_compared(tmp_path: Path) -> None:
         ~~~text check="output"
         hello from a file
         ~~~
-        """)
+        """,
+    )
     assert report.ok, [str(f) for f in report.failures]
 
 
 @needs_docker
 def test_a_dockerfile_that_does_not_build_names_page_line_and_output(tmp_path: Path) -> None:
     before = containers()
-    report = check(tmp_path, "Intro\n\n~~~dockerfile check=\"build\"\nFROM busybox\n"
-                   "RUN echo about to fail && false\n~~~\n")
+    report = check(
+        tmp_path,
+        'Intro\n\n~~~dockerfile check="build"\nFROM busybox\n'
+        "RUN echo about to fail && false\n~~~\n",
+    )
     message = only_failure(report)
     assert message.startswith("docs/page.md:3: does not build")
     assert "about to fail" in message
@@ -298,31 +341,45 @@ def test_a_dockerfile_that_does_not_build_names_page_line_and_output(tmp_path: P
 
 
 def containers() -> set[str]:
-    listed = subprocess.run(["docker", "container", "ls", "--all", "--quiet", "--no-trunc"],
-                            capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["docker", "container", "ls", "--all", "--quiet", "--no-trunc"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return set(listed.stdout.split())
 
 
 @needs_docker
 def test_served_app_answers_on_loopback_and_is_removed(tmp_path: Path) -> None:
-    report = check(tmp_path, """\
+    report = check(
+        tmp_path,
+        """\
         ~~~dockerfile check="serve" port="8080" response="hi from httpd"
         FROM busybox
         RUN mkdir /www && echo "hi from httpd" > /www/index.html
         CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]
         ~~~
-        """)
+        """,
+    )
     assert report.ok, [str(f) for f in report.failures]
-    left = subprocess.run(["docker", "container", "ls", "-a", "--format", "{{.Image}}"],
-                          capture_output=True, text=True, check=True).stdout
+    left = subprocess.run(
+        ["docker", "container", "ls", "-a", "--format", "{{.Image}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "studynotes-snippet/" not in left
-    wrong = check(tmp_path, """\
+    wrong = check(
+        tmp_path,
+        """\
         ~~~dockerfile check="serve" port="8080" response="something else"
         FROM busybox
         RUN mkdir /www && echo "hi from httpd" > /www/index.html
         CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]
         ~~~
-        """)
+        """,
+    )
     assert "returned 'hi from httpd', not 'something else'" in only_failure(wrong)
 
 
@@ -330,8 +387,13 @@ def test_served_app_answers_on_loopback_and_is_removed(tmp_path: Path) -> None:
 def test_every_snippet_in_the_notes_passes() -> None:
     """`make snippets` as CI runs it: the command, over docs/, with progress and counts."""
     docker_engine()  # under STUDYNOTES_REQUIRE_LIVE, no engine is a failure, not a skip
-    done = subprocess.run([sys.executable, "-m", "studynotes.snippets"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "studynotes.snippets"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
     assert "[1/" in done.stdout and "(0 left)" in done.stdout
     assert "all passed" in done.stdout
@@ -350,10 +412,12 @@ def test_marks_are_removed_and_every_fence_renders(site_build) -> None:
 
 
 def test_scripts_that_cannot_run_here_get_a_syntax_check(tmp_path: Path) -> None:
-    good = check(tmp_path, "~~~bash check=\"syntax\"\nfor f in *; do\n  echo \"$f\"\ndone\n~~~\n")
+    good = check(tmp_path, '~~~bash check="syntax"\nfor f in *; do\n  echo "$f"\ndone\n~~~\n')
     assert good.ok and good.counts[("shell", "syntax")] == 1
-    bad = check(tmp_path, "Intro\n\n~~~bash check=\"syntax\"\necho start\nif true; then\n"
-                "  echo never closed\n~~~\n")
+    bad = check(
+        tmp_path,
+        'Intro\n\n~~~bash check="syntax"\necho start\nif true; then\n  echo never closed\n~~~\n',
+    )
     message = only_failure(bad)
     assert message.startswith("docs/page.md:") and "is not valid bash syntax" in message
     assert "command: bash -n snippet.sh" in message

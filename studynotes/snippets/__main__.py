@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m studynotes.snippets",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m studynotes.snippets", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("pages", nargs="*", type=Path, help="pages to check (default: docs/)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
     args = parser.parse_args(argv)
@@ -44,8 +45,10 @@ def print_report(report: Report, seconds: float) -> None:
         kinds = {k: n for (f, k), n in report.counts.items() if f == family}
         checked = sum(n for k, n in kinds.items() if k != "illustrative")
         detail = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-        print(f"  {family:<10} checked {checked:>3}, illustrative {kinds.get('illustrative', 0):>3}"
-              f"   ({detail})")
+        print(
+            f"  {family:<10} checked {checked:>3}, illustrative {kinds.get('illustrative', 0):>3}"
+            f"   ({detail})"
+        )
     if report.reasons:
         print("  illustrative because:")
         for reason, count in report.reasons.most_common():

@@ -51,8 +51,9 @@ class Checker:
         try:
             marked = snippets(blocks(page, self.root))
         except SourceError as error:  # a malformed mark: reported like any failure
-            report.failures.append(Failure(error.path, error.line or 1, error.problem,
-                                           fix=error.fix))
+            report.failures.append(
+                Failure(error.path, error.line or 1, error.problem, fix=error.fix)
+            )
             return
         files: dict[str, str] = {}  # check="file" blocks so far, for Dockerfile contexts
         for snippet in marked:

@@ -34,18 +34,27 @@ class DockerChecker:
     def check(self, snippet: Snippet, files: dict[str, str]) -> Failure | None:
         problem = self.unavailable()
         if problem:
-            return failure(snippet, f"needs a Docker engine: {problem}",
-                           fix="Start one (CI: scripts/docker-up.sh)")
+            return failure(
+                snippet,
+                f"needs a Docker engine: {problem}",
+                fix="Start one (CI: scripts/docker-up.sh)",
+            )
         tag = _name(snippet)
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-docker-") as context:
                 for name, text in {**files, "Dockerfile": snippet.block.source}.items():
                     (Path(context) / name).write_text(text, encoding="utf-8")
-                build = self.run(["image", "build", "--force-rm", "--tag", tag, context],
-                                 BUILD_TIMEOUT)  # --force-rm: no leftovers from a failed step
+                build = self.run(
+                    ["image", "build", "--force-rm", "--tag", tag, context], BUILD_TIMEOUT
+                )  # --force-rm: no leftovers from a failed step
             if build.exit_code != 0 or build.timed_out:
-                return failure(snippet, "does not build", f"docker image build --tag {tag} .",
-                               build.output, "Fix the Dockerfile (and the files it copies)")
+                return failure(
+                    snippet,
+                    "does not build",
+                    f"docker image build --tag {tag} .",
+                    build.output,
+                    "Fix the Dockerfile (and the files it copies)",
+                )
             if snippet.kind == "run":
                 command = ["container", "run", "--rm", tag]
                 return judge(snippet, "docker " + " ".join(command), self.run(command, RUN_TIMEOUT))
@@ -60,8 +69,16 @@ class DockerChecker:
         port = snippet.block.options["port"]
         expected = snippet.block.options["response"]
         name = tag.replace("/", "-").replace(":", "-")
-        start = ["container", "run", "--detach", "--name", name,
-                 "--publish", f"127.0.0.1::{port}", tag]
+        start = [
+            "container",
+            "run",
+            "--detach",
+            "--name",
+            name,
+            "--publish",
+            f"127.0.0.1::{port}",
+            tag,
+        ]
         command = "docker " + " ".join(start)
         try:
             started = self.run(start, RUN_TIMEOUT)
@@ -74,9 +91,12 @@ class DockerChecker:
                 logs = self.run(["container", "logs", name], RUN_TIMEOUT).output
                 return failure(snippet, problem, f"{command}; GET {url}", logs)
             if body.strip() != expected:
-                return failure(snippet, f"GET {url} returned {body.strip()[:200]!r}, "
-                               f"not {expected!r}", command,
-                               fix="Fix the app, or the fence's response=")
+                return failure(
+                    snippet,
+                    f"GET {url} returned {body.strip()[:200]!r}, not {expected!r}",
+                    command,
+                    fix="Fix the app, or the fence's response=",
+                )
             return None
         finally:
             self.run(["container", "rm", "--force", name], RUN_TIMEOUT)
@@ -100,8 +120,13 @@ class DockerChecker:
         return "", f"no answer from {url} within {SERVE_WAIT} s ({last})"
 
     def run(self, args: list[str], timeout: float) -> RunResult:
-        return execute([self.docker, *args], cwd=self.home, timeout=timeout,
-                       max_output=200_000, env=scrubbed_env(_ENV, self.home))
+        return execute(
+            [self.docker, *args],
+            cwd=self.home,
+            timeout=timeout,
+            max_output=200_000,
+            env=scrubbed_env(_ENV, self.home),
+        )
 
     def unavailable(self) -> str | None:
         if self._available is False:
@@ -118,5 +143,3 @@ def _name(snippet: Snippet) -> str:
     page = re.sub(r"[^a-z0-9]+", "-", snippet.block.page.lower().removeprefix("docs/"))
     page = page.removesuffix("-md").strip("-")
     return f"studynotes-snippet/{page}-{snippet.block.line}:{os.getpid()}"
-
-

@@ -53,8 +53,12 @@ def parse_info(info: str, page: str, line: int) -> tuple[str, dict[str, str]]:
     try:
         words = shlex.split(info)
     except ValueError as error:
-        raise SourceError(page, line, f"cannot read the fence's options ({error})",
-                          'Write options as key="value", with matching quotes') from None
+        raise SourceError(
+            page,
+            line,
+            f"cannot read the fence's options ({error})",
+            'Write options as key="value", with matching quotes',
+        ) from None
     language = ""
     if words and "=" not in words[0]:
         language = words.pop(0).lstrip(".").lower()
@@ -72,7 +76,10 @@ def _include_snippets(source: str, root: Path, page: str, line: int) -> str:
         return source
     included = root / match.group("path")
     if not included.is_file():
-        raise SourceError(page, line, f"the snippet include '{match.group('path')}' is missing",
-                          "Give a path relative to the repository root")
+        raise SourceError(
+            page,
+            line,
+            f"the snippet include '{match.group('path')}' is missing",
+            "Give a path relative to the repository root",
+        )
     return included.read_text(encoding="utf-8")
-

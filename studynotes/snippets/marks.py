@@ -58,8 +58,12 @@ class Snippet:
     def family(self) -> str:
         """python, shell, dockerfile, yaml or other: how results are counted."""
         language = self.block.language
-        for name, group in (("python", PYTHON), ("shell", SHELL),
-                            ("dockerfile", DOCKERFILE), ("yaml", YAML)):
+        for name, group in (
+            ("python", PYTHON),
+            ("shell", SHELL),
+            ("dockerfile", DOCKERFILE),
+            ("yaml", YAML),
+        ):
             if language in group:
                 return name
         return "other"
@@ -87,19 +91,28 @@ def _read(block: Block) -> tuple[str | None, str]:
         _fail(block, "has both check= and illustrative=", "Keep the one that is true")
     if reason is not None:
         if reason in ("", "true"):
-            _fail(block, "illustrative= needs a reason",
-                  'Say why it is not run, e.g. illustrative="needs an AWS account"')
+            _fail(
+                block,
+                "illustrative= needs a reason",
+                'Say why it is not run, e.g. illustrative="needs an AWS account"',
+            )
         return "illustrative", reason
     if check is None:
         if checkable:
-            _fail(block, f"this {block.language} block is neither runnable nor illustrative",
-                  'Add check="run" (see CONTRIBUTING.md, "Runnable snippets") or '
-                  'illustrative="why it is not run"')
+            _fail(
+                block,
+                f"this {block.language} block is neither runnable nor illustrative",
+                'Add check="run" (see CONTRIBUTING.md, "Runnable snippets") or '
+                'illustrative="why it is not run"',
+            )
         return None, ""
     allowed = KINDS.get(block.language, set()) | ANY_LANGUAGE
     if check not in allowed:
-        _fail(block, f"check=\"{check}\" is not a check for {block.language or 'plain'} blocks",
-              f"Use one of: {', '.join(sorted(allowed))}")
+        _fail(
+            block,
+            f'check="{check}" is not a check for {block.language or "plain"} blocks',
+            f"Use one of: {', '.join(sorted(allowed))}",
+        )
     _check_options(block, check)
     return check, ""
 
@@ -107,19 +120,29 @@ def _read(block: Block) -> tuple[str | None, str]:
 def _check_options(block: Block, check: str) -> None:
     title = block.options.get("title", "")
     if check == "file" and not _FILE_NAME.match(title):
-        _fail(block, 'check="file" needs title="NAME", the file name it is saved as',
-              'Add e.g. title="app.py" (a plain file name)')
+        _fail(
+            block,
+            'check="file" needs title="NAME", the file name it is saved as',
+            'Add e.g. title="app.py" (a plain file name)',
+        )
     if check == "serve":
         if not block.options.get("port", "").isdigit():
-            _fail(block, 'check="serve" needs port="N", the port the container listens on',
-                  'Add e.g. port="5000"')
+            _fail(
+                block,
+                'check="serve" needs port="N", the port the container listens on',
+                'Add e.g. port="5000"',
+            )
         if not block.options.get("response"):
-            _fail(block, 'check="serve" needs response="TEXT", what the page at / returns',
-                  'Add e.g. response="Hello"')
+            _fail(
+                block,
+                'check="serve" needs response="TEXT", what the page at / returns',
+                'Add e.g. response="Hello"',
+            )
     timeout = block.options.get("timeout")
     if timeout is not None and not timeout.isdigit():
-        _fail(block, f'timeout="{timeout}" is not a whole number of seconds',
-              'Use e.g. timeout="60"')
+        _fail(
+            block, f'timeout="{timeout}" is not a whole number of seconds', 'Use e.g. timeout="60"'
+        )
 
 
 def _with_output(previous: Snippet | None, block: Block, blocks: list[Block]) -> Snippet:
@@ -127,8 +150,11 @@ def _with_output(previous: Snippet | None, block: Block, blocks: list[Block]) ->
     index = blocks.index(block)
     above = blocks[index - 1] if index else None
     if previous is None or above is not previous.block or previous.kind not in ("run", "fail"):
-        _fail(block, 'a check="output" block must come right after a check="run" or '
-              'check="fail" block', "Move it under the block whose output it shows")
+        _fail(
+            block,
+            'a check="output" block must come right after a check="run" or check="fail" block',
+            "Move it under the block whose output it shows",
+        )
     assert previous is not None
     return Snippet(previous.block, previous.kind, previous.reason, output=block)
 

@@ -35,31 +35,57 @@ class Failure:
         return text
 
 
-def failure(snippet: Snippet, problem: str, command: str = "", output: str = "",
-            fix: str = "", line: int | None = None) -> Failure:
+def failure(
+    snippet: Snippet,
+    problem: str,
+    command: str = "",
+    output: str = "",
+    fix: str = "",
+    line: int | None = None,
+) -> Failure:
     block = snippet.block
     return Failure(block.page, line or block.line, problem, command, output, fix)
 
 
-def judge(snippet: Snippet, command: str, result: RunResult, output: str | None = None
-          ) -> Failure | None:
+def judge(
+    snippet: Snippet, command: str, result: RunResult, output: str | None = None
+) -> Failure | None:
     """Exit status as the mark expects, then the expected output if the page gives one."""
     shown = result.output if output is None else output
     if result.timed_out:
-        return failure(snippet, f"killed after {result.seconds:.0f} s (timeout)", command, shown,
-                       'Make it finish sooner, or give the fence a larger timeout="SECONDS"')
+        return failure(
+            snippet,
+            f"killed after {result.seconds:.0f} s (timeout)",
+            command,
+            shown,
+            'Make it finish sooner, or give the fence a larger timeout="SECONDS"',
+        )
     if snippet.kind == "fail" and result.exit_code == 0:
-        return failure(snippet, 'marked check="fail" but exited with status 0', command, shown,
-                       'Use check="run" if it is meant to work')
+        return failure(
+            snippet,
+            'marked check="fail" but exited with status 0',
+            command,
+            shown,
+            'Use check="run" if it is meant to work',
+        )
     if snippet.kind != "fail" and result.exit_code != 0:
-        return failure(snippet, f"exited with status {result.exit_code}", command, shown,
-                       "Fix the snippet so that it runs as shown")
+        return failure(
+            snippet,
+            f"exited with status {result.exit_code}",
+            command,
+            shown,
+            "Fix the snippet so that it runs as shown",
+        )
     if snippet.output is not None and not same_output(snippet.output.source, shown):
-        return failure(snippet, "printed something other than the expected output below it "
-                       f"(line {snippet.output.line})", command,
-                       difference(snippet.output.source, shown),
-                       "Update the expected output, or fix the snippet "
-                       "('...' in the expected output matches anything)")
+        return failure(
+            snippet,
+            "printed something other than the expected output below it "
+            f"(line {snippet.output.line})",
+            command,
+            difference(snippet.output.source, shown),
+            "Update the expected output, or fix the snippet "
+            "('...' in the expected output matches anything)",
+        )
     return None
 
 
@@ -69,8 +95,9 @@ def same_output(expected: str, actual: str) -> bool:
 
 
 def difference(expected: str, actual: str) -> str:
-    lines = difflib.unified_diff(_tidy(expected).splitlines(), _tidy(actual).splitlines(),
-                                 "expected", "actual", lineterm="")
+    lines = difflib.unified_diff(
+        _tidy(expected).splitlines(), _tidy(actual).splitlines(), "expected", "actual", lineterm=""
+    )
     return "\n".join(lines)
 
 

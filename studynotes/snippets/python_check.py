@@ -20,6 +20,11 @@ def check(snippet: Snippet) -> Failure | None:
     with tempfile.TemporaryDirectory(prefix="snippet-") as folder:
         (Path(folder) / name).write_text(snippet.block.source, encoding="utf-8")
         # -I: no PYTHON* variables, no user site-packages; the environment is scrubbed too.
-        result = execute([sys.executable, "-I", name], cwd=Path(folder), timeout=timeout,
-                         max_output=MAX_OUTPUT, env=scrubbed_env([], Path(folder)))
+        result = execute(
+            [sys.executable, "-I", name],
+            cwd=Path(folder),
+            timeout=timeout,
+            max_output=MAX_OUTPUT,
+            env=scrubbed_env([], Path(folder)),
+        )
     return judge(snippet, f"python {name}  (in a new temporary folder)", result)

@@ -71,9 +71,12 @@ class ShellChecker:
         for command, approval in approved:
             problem = self._unavailable(approval)
             if problem:
-                return failure(snippet, f"cannot run '{command.text}': {problem}",
-                               line=command.line, fix=f"Install and start {approval.program} "
-                               "(CI: scripts/docker-up.sh)")
+                return failure(
+                    snippet,
+                    f"cannot run '{command.text}': {problem}",
+                    line=command.line,
+                    fix=f"Install and start {approval.program} (CI: scripts/docker-up.sh)",
+                )
             try:
                 result = self._run(approval)
             except Unavailable as missing:
@@ -91,14 +94,25 @@ class ShellChecker:
         with tempfile.TemporaryDirectory(prefix="snippet-") as folder:
             script = Path(folder) / "snippet.sh"
             script.write_text(snippet.block.source, encoding="utf-8")
-            result = execute([shell, "-n", script.name], cwd=Path(folder), timeout=30,
-                             max_output=20_000, env=scrubbed_env([], Path(folder)))
+            result = execute(
+                [shell, "-n", script.name],
+                cwd=Path(folder),
+                timeout=30,
+                max_output=20_000,
+                env=scrubbed_env([], Path(folder)),
+            )
         if result.exit_code == 0:
             return None
         where = re.search(r"line (\d+)", result.output)
         line = snippet.block.line + int(where.group(1)) if where else None
-        return failure(snippet, f"is not valid {shell} syntax", f"{shell} -n snippet.sh",
-                       result.output, "Fix the script", line=line)
+        return failure(
+            snippet,
+            f"is not valid {shell} syntax",
+            f"{shell} -n snippet.sh",
+            result.output,
+            "Fix the script",
+            line=line,
+        )
 
     def _approve(self, snippet: Snippet, command: Command) -> allow.Approved | Failure:
         try:
@@ -106,16 +120,23 @@ class ShellChecker:
             return allow.approve(shlex.join(words), self.allowlist, self.root)
         except (allow.Refused, ValueError) as why:
             return failure(
-                snippet, f"'{command.text}' may not run: {why}", line=command.line,
+                snippet,
+                f"'{command.text}' may not run: {why}",
+                line=command.line,
                 fix=f"Shell blocks run only commands allowed by {self.allowlist_path}; "
-                'mark the block illustrative="reason" or propose the command there')
+                'mark the block illustrative="reason" or propose the command there',
+            )
 
     def _run(self, approval: allow.Approved) -> RunResult:
         home = self.root / ".cache" / "home"
         home.mkdir(parents=True, exist_ok=True)
-        return execute(approval.argv_to_run(self.root), cwd=self.root,
-                       timeout=approval.rules.timeout, max_output=approval.rules.max_output,
-                       env=scrubbed_env(approval.rules.env, home))
+        return execute(
+            approval.argv_to_run(self.root),
+            cwd=self.root,
+            timeout=approval.rules.timeout,
+            max_output=approval.rules.max_output,
+            env=scrubbed_env(approval.rules.env, home),
+        )
 
     def _unavailable(self, approval: allow.Approved) -> str | None:
         """Why the program cannot run here (e.g. no Docker daemon); asked once per program."""
@@ -123,13 +144,16 @@ class ShellChecker:
         if not requires:
             return None
         if approval.program not in self._probes:
-            probe = allow.Approved(" ".join(requires), tuple(requires), approval.program,
-                                   approval.rules)
+            probe = allow.Approved(
+                " ".join(requires), tuple(requires), approval.program, approval.rules
+            )
             try:
                 result = self._run(probe)
                 self._probes[approval.program] = (
-                    None if result.exit_code == 0
-                    else f"'{probe.command}' failed: {result.output.strip()[-300:]}")
+                    None
+                    if result.exit_code == 0
+                    else f"'{probe.command}' failed: {result.output.strip()[-300:]}"
+                )
             except Unavailable as missing:
                 self._probes[approval.program] = str(missing)
         return self._probes[approval.program]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 # An opening fence line (closing fences have no info string, so they never match).
-_OPENING = re.compile(r"^(?P<lead>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*\S[^`\n]*)$",
-                      re.MULTILINE)
+_OPENING = re.compile(
+    r"^(?P<lead>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*\S[^`\n]*)$", re.MULTILINE
+)
 _MARK = re.compile(
-    r"""[ \t]+(?:check|illustrative|port|response|timeout)=(?:"[^"]*"|'[^']*'|\S+)""")
+    r"""[ \t]+(?:check|illustrative|port|response|timeout)=(?:"[^"]*"|'[^']*'|\S+)"""
+)
 
 
 def strip_marks(markdown: str) -> str:

@@ -28,13 +28,15 @@ def check(snippet: Snippet, docker: str = "docker") -> Failure | None:
     try:
         documents = yamlfile.parse_all(block.source, Path(block.page))
     except SourceError as error:
-        return failure(snippet, error.problem, line=_page_line(snippet, error.line),
-                       fix=error.fix)
+        return failure(snippet, error.problem, line=_page_line(snippet, error.line), fix=error.fix)
     if snippet.kind != "compose":
         return None
     if len(documents) != 1:
-        return failure(snippet, "a Compose file holds exactly one YAML document",
-                       fix="Remove the '---' separators")
+        return failure(
+            snippet,
+            "a Compose file holds exactly one YAML document",
+            fix="Remove the '---' separators",
+        )
     if compose_cli_available(docker):
         return _compose_config(snippet, docker)
     return _compose_schema(snippet, documents[0])
@@ -56,8 +58,13 @@ def _compose_config(snippet: Snippet, docker: str) -> Failure | None:
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=60)
     if done.returncode == 0:
         return None
-    return failure(snippet, "is not a valid Compose file", " ".join(command),
-                   done.stdout + done.stderr, "Fix the Compose file")
+    return failure(
+        snippet,
+        "is not a valid Compose file",
+        " ".join(command),
+        done.stdout + done.stderr,
+        "Fix the Compose file",
+    )
 
 
 def _compose_schema(snippet: Snippet, document: yamlfile.Document) -> Failure | None:
@@ -68,9 +75,13 @@ def _compose_schema(snippet: Snippet, document: yamlfile.Document) -> Failure | 
     first = errors[0]
     where = ".".join(str(step) for step in first.absolute_path) or "top level"
     line = _page_line(snippet, document.line_of(list(first.absolute_path), key_line=True))
-    return failure(snippet, f"is not a valid Compose file: {where}: {first.message}",
-                   "compose-spec JSON schema (docker compose is not installed here)",
-                   line=line, fix="Fix the Compose file (see https://docs.docker.com/reference/compose-file/)")
+    return failure(
+        snippet,
+        f"is not a valid Compose file: {where}: {first.message}",
+        "compose-spec JSON schema (docker compose is not installed here)",
+        line=line,
+        fix="Fix the Compose file (see https://docs.docker.com/reference/compose-file/)",
+    )
 
 
 @cache
