@@ -9,17 +9,9 @@ import pytest
 
 from studynotes import df
 from studynotes.df import GIB, Filesystem
+from studynotes.quiz.generate import COURSE_SAMPLE  # the week 3 breakout sheet's df -h
 
 KIB, MIB = 1024, 1024**2
-COURSE_SAMPLE = """\
-Filesystem      Size  Used Avail Use% Mounted on
-devtmpfs        3.9G     0  3.9G   0% /dev
-tmpfs           3.9G     0  3.9G   0% /dev/shm
-tmpfs           3.9G  492K  3.9G   1% /run
-tmpfs           3.9G     0  3.9G   0% /sys/fs/cgroup
-/dev/xvda1      100G   19G   82G  19% /
-tmpfs           798M     0  798M   0% /run/user/1001
-"""
 DF_K_SAMPLE = """\
 Filesystem     1K-blocks     Used Available Use% Mounted on
 udev             4017380        0   4017380   0% /dev

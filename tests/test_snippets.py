@@ -114,6 +114,7 @@ def test_strip_marks_leaves_what_superfences_understands() -> None:
         ('dockerfile check="serve" response="x"', 'page.md:2: check="serve" needs port="N"'),
         ('python check="run" illustrative="why"', "page.md:2: has both check= and illustrative="),
         ('python check="run', "page.md:2: cannot read the fence's options"),
+        ('text chekc="run"', "page.md:2: unknown fence option 'chekc'"),
     ],
 )
 def test_bad_marks_are_errors_at_their_line(tmp_path: Path, fence: str, message: str) -> None:

@@ -187,15 +187,7 @@ class LiveOutputs:
         )
 
     def _execute(self, rules: allow.Program, argv: list[str]) -> RunResult:
-        home = self.settings.root / ".cache" / "home"
-        home.mkdir(parents=True, exist_ok=True)
-        return execute(
-            argv,
-            cwd=self.settings.root,
-            timeout=rules.timeout,
-            max_output=rules.max_output,
-            env=scrubbed_env(rules.env, home),
-        )
+        return execute_allowed(rules, argv, self.settings.root)
 
     def _tool_version(self, approval: allow.Approved) -> str | None:
         """The tool's version line for captions, asked once per program and build."""
@@ -244,9 +236,8 @@ class LiveOutputs:
             result = self._ask(rules, rules.requires or [])
         except Unavailable as missing:
             return str(missing)
-        if result.exit_code != 0:
-            return f"'{' '.join(rules.requires or [])}' failed: {self.redact(_gist(result.output))}"
-        return None
+        problem = requirement_failure(rules, result)
+        return self.redact(problem) if problem else None
 
     def _recorded(self, call: Call, approval: allow.Approved, reason: str) -> Capture:
         where = self._rel(self.settings.captures)
@@ -274,6 +265,27 @@ class LiveOutputs:
             return path.resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+
+def execute_allowed(rules: allow.Program, argv: list[str], root: Path) -> RunResult:
+    """Run an allowlisted argv as every live command runs: from the repository, with the
+    program's timeout and output cap, in a scrubbed environment with a private HOME."""
+    home = root / ".cache" / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    return execute(
+        argv,
+        cwd=root,
+        timeout=rules.timeout,
+        max_output=rules.max_output,
+        env=scrubbed_env(rules.env, home),
+    )
+
+
+def requirement_failure(rules: allow.Program, result: RunResult) -> str | None:
+    """What a failed ``requires`` check (e.g. no Docker daemon) says, or None if it passed."""
+    if result.exit_code == 0:
+        return None
+    return f"'{' '.join(rules.requires or [])}' failed: {_gist(result.output)}"
 
 
 def _gist(output: str) -> str:

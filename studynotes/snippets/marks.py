@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from studynotes.errors import SourceError
 from studynotes.snippets.fences import Block
+from studynotes.snippets.strip import HIGHLIGHT_KEYS, MARK_KEYS
 
 PYTHON = {"python", "py", "python3"}
 SHELL = {"bash", "sh", "shell", "console"}
@@ -43,7 +44,6 @@ KINDS = {
     **{key: {"yaml", "compose"} for key in YAML},
 }
 ANY_LANGUAGE = {"file", "output"}
-MARK_KEYS = ("check", "illustrative", "port", "response", "timeout")
 _FILE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
@@ -84,6 +84,13 @@ def snippets(blocks: list[Block]) -> list[Snippet]:
 
 
 def _read(block: Block) -> tuple[str | None, str]:
+    unknown = sorted(set(block.options) - set(MARK_KEYS) - set(HIGHLIGHT_KEYS))
+    if unknown:  # superfences would give up on the fence and print it as text
+        _fail(
+            block,
+            f"unknown fence option '{unknown[0]}'",
+            f"Use {', '.join(HIGHLIGHT_KEYS + MARK_KEYS)} (see CONTRIBUTING.md)",
+        )
     check = block.options.get("check")
     reason = block.options.get("illustrative")
     checkable = block.language in CHECKABLE

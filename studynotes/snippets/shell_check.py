@@ -15,6 +15,7 @@ from pathlib import Path
 
 from studynotes.live import allowlist as allow
 from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
+from studynotes.live.session import execute_allowed, requirement_failure
 from studynotes.snippets.marks import Snippet
 from studynotes.snippets.outcome import Failure, failure, judge
 
@@ -128,32 +129,17 @@ class ShellChecker:
             )
 
     def _run(self, approval: allow.Approved) -> RunResult:
-        home = self.root / ".cache" / "home"
-        home.mkdir(parents=True, exist_ok=True)
-        return execute(
-            approval.argv_to_run(self.root),
-            cwd=self.root,
-            timeout=approval.rules.timeout,
-            max_output=approval.rules.max_output,
-            env=scrubbed_env(approval.rules.env, home),
-        )
+        return execute_allowed(approval.rules, approval.argv_to_run(self.root), self.root)
 
     def _unavailable(self, approval: allow.Approved) -> str | None:
         """Why the program cannot run here (e.g. no Docker daemon); asked once per program."""
-        requires = approval.rules.requires
-        if not requires:
+        rules = approval.rules
+        if not rules.requires:
             return None
         if approval.program not in self._probes:
-            probe = allow.Approved(
-                " ".join(requires), tuple(requires), approval.program, approval.rules
-            )
             try:
-                result = self._run(probe)
-                self._probes[approval.program] = (
-                    None
-                    if result.exit_code == 0
-                    else f"'{probe.command}' failed: {result.output.strip()[-300:]}"
-                )
+                result = execute_allowed(rules, rules.requires, self.root)
+                self._probes[approval.program] = requirement_failure(rules, result)
             except Unavailable as missing:
                 self._probes[approval.program] = str(missing)
         return self._probes[approval.program]

@@ -8,9 +8,12 @@ import re
 _OPENING = re.compile(
     r"^(?P<lead>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*\S[^`\n]*)$", re.MULTILINE
 )
-_MARK = re.compile(
-    r"""[ \t]+(?:check|illustrative|port|response|timeout)=(?:"[^"]*"|'[^']*'|\S+)"""
-)
+# The checker's fence options (studynotes/snippets/marks.py says what each means).
+MARK_KEYS = ("check", "illustrative", "port", "response", "timeout")
+# Options pymdownx.superfences understands with Pygments; any other makes it print the
+# fence as text.
+HIGHLIGHT_KEYS = ("title", "linenums", "hl_lines", "title_mode")
+_MARK = re.compile(rf"""[ \t]+(?:{"|".join(MARK_KEYS)})=(?:"[^"]*"|'[^']*'|\S+)""")
 
 
 def strip_marks(markdown: str) -> str:
