@@ -9,6 +9,7 @@ which stops the build with that message instead of a traceback.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,8 @@ from typing import Any, TypeVar
 from mkdocs.exceptions import PluginError
 
 from studynotes import df as df_output
-from studynotes import glossary, quiz
-from studynotes.errors import SourceError
+from studynotes import glossary, quiz, sitecheck
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.collect import LIVE_MACROS, Call, collect
@@ -27,6 +28,7 @@ from studynotes.render import console
 from studynotes.templating import protect_code
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("mkdocs.studynotes")
 _built: dict[str, Any] = {}  # what define_env made that on_post_build needs
 
 
@@ -35,7 +37,7 @@ def _as_build_error(function: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
-        except (SourceError, LookupError) as error:
+        except (SourceError, SourceErrors, LookupError) as error:
             raise PluginError(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -156,12 +158,28 @@ def _capture_label(capture: Capture) -> str:
 
 @_as_build_error
 def on_post_build(env: Any) -> None:
-    """Quiz exports (QTI, JSON, Anki) go into the built site, linked from the quiz index."""
+    """Quiz exports (QTI, JSON, Anki) go into the built site; then the whole site is checked."""
     _built["live"].finish()  # outcomes of commands on pages that did not render are checked too
     bank = _built["quiz_bank"]
-    out = Path(env.conf["site_dir"]) / "quizzes" / "exports"
+    site_dir = Path(env.conf["site_dir"])
     cache = Path(env.project_dir) / ".cache" / "quiz-exports"
-    quiz.write_exports_cached(bank.quizzes, out, cache, site_url=env.conf.get("site_url") or "")
+    site_url = env.conf.get("site_url") or ""
+    quiz.write_exports_cached(
+        bank.quizzes, site_dir / "quizzes" / "exports", cache, site_url=site_url
+    )
+    summary = sitecheck.require_sound_site(
+        site_dir, site_url=site_url, sources=_page_sources(env), root=Path(env.project_dir)
+    )
+    log.info(summary)
+
+
+def _page_sources(env: Any) -> dict[str, Path]:
+    """Built page -> Markdown file: MkDocs' layout rule, then what the engine really did."""
+    sources = sitecheck.default_sources(Path(env.conf["docs_dir"]), env.conf["use_directory_urls"])
+    for file in env.variables.get("files") or ():
+        if file.is_documentation_page() and file.abs_src_path and Path(file.abs_src_path).is_file():
+            sources[file.dest_uri] = Path(file.abs_src_path)
+    return sources
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -15,3 +15,28 @@ class SourceError(Exception):
         self.fix = fix
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}. {fix}")
+
+
+class SourceErrors(Exception):
+    """All the problems one check found, reported together, grouped by file."""
+
+    def __init__(self, errors: list[SourceError], check: str = "The check") -> None:
+        self.errors = sorted(errors, key=lambda error: (error.path, error.line or 0))
+        self.check = check
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines: list[str] = []
+        previous = None
+        for error in self.errors:
+            if previous is not None and error.path != previous:
+                lines.append("")
+            lines.append(str(error))
+            previous = error.path
+        files = len({error.path for error in self.errors})
+        count = len(self.errors)
+        lines.append(
+            f"{self.check} found {count} problem{'s' * (count != 1)} "
+            f"in {files} file{'s' * (files != 1)}."
+        )
+        return "\n".join(lines)

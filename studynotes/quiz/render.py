@@ -58,7 +58,7 @@ def render_quiz(
     total = len(quiz.questions)
     css, js = asset_tags(page, use_directory_urls) if assets else ("", "")
     lines = [
-        f'<div class="quiz" markdown="0" id="quiz-{quiz.id}" data-quiz="{quiz.id}">',
+        f'<div class="quiz" markdown="0" data-quiz="{quiz.id}">',
         css,  # first, so the quiz is never painted unstyled
         f'<p class="quiz__intro">{inline(quiz.description)}</p>',
         f'<p class="quiz__source"><small>Source: {inline(quiz.source)}</small></p>',
