@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def _page_html(site: Path, src: str) -> Path:
 
 def test_strict_build_has_no_warnings(site_build: Build) -> None:
     assert site_build.warnings == []
+
+
+def test_the_build_ends_with_the_site_check_of_every_page(site_build: Build) -> None:
+    summary = re.search(
+        r"Site check: (\d+) pages, (\d+) internal links.*, no problems", site_build.log
+    )
+    assert summary, site_build.log
+    assert int(summary[1]) == sum(1 for _ in site_build.site.rglob("*.html"))
+    assert int(summary[2]) > 1000  # navigation alone links every page from every page
 
 
 def test_every_nav_entry_exists_and_is_built(site_build: Build) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import build, copy_project
+from tests.support import Build, build, copy_project
 
 
 def _project_with_page(tmp_path: Path, text: str, in_nav: bool = True) -> Path:
@@ -47,3 +47,52 @@ def test_page_missing_from_nav_fails_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     message = result.log[result.log.index('not included in the "nav"') :]
     assert "- linux/broken.md" in message, result.log
+
+
+# One page with one of each problem the built-site check exists for; line numbers count
+# the front matter.
+SITE_CHECK_PAGE = """---
+tags:
+  - Linux
+---
+
+# Broken
+
+A raw image: <img src="missing.png" alt="">
+
+A raw link: <a href="../linux/nope.md">nope</a>
+
+See [the tree](distros.md#no-such-heading).
+
+<div id="twice">one</div>
+<div id="twice">two</div>
+"""
+
+
+@pytest.fixture(scope="module")
+def site_check_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    tmp_path = tmp_path_factory.mktemp("site-check")
+    return build(_project_with_page(tmp_path, SITE_CHECK_PAGE), tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (8, "image 'missing.png' leads to no file of the site"),
+        (10, "link '../linux/nope.md' leads to no file of the site"),
+        (
+            12,
+            "link '../distros/#no-such-heading': docs/linux/distros.md has no heading "
+            "or element with id 'no-such-heading'",
+        ),
+        (15, "id 'twice' is used twice on this page"),
+    ],
+    ids=["raw-html-image", "raw-html-link", "fragment-on-another-page", "duplicate-id"],
+)
+def test_site_check_fails_the_build_at_the_markdown_line(
+    site_check_build: Build, line: int, expected: str
+) -> None:
+    assert site_check_build.returncode != 0
+    assert f"docs/linux/broken.md:{line}: {expected}" in site_check_build.log, site_check_build.log
+    assert "The site check found 4 problems in 1 file." in site_check_build.log
+    assert "Traceback" not in site_check_build.log

@@ -92,6 +92,7 @@ def check_site(
             _check_link(site, base, name, link, found, report)
         for value, line, first in page.duplicates:
             report.duplicate_id(name, value, line, first)
+    report.errors.sort(key=lambda error: (error.path, error.line or 0))
     return outcome
 
 
