@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test snippets lint lock clean captures clean-cache bench
+.PHONY: serve build test test-unit snippets lint lock clean captures clean-cache bench bench-sitecheck
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 serve: $(VENV)/.site
@@ -17,11 +17,13 @@ build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Tests need a Docker engine (live output, Dockerfile snippets): started if none answers.
-test: $(VENV)/.test
+test: lint
 	scripts/system-deps.sh test
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 	scripts/with-docker.sh $(BIN)/python -m pytest
+
+# The quick loop while editing: ruff and the unit tests (no build, Chromium or Docker).
+test-unit: lint
+	$(BIN)/python -m pytest -m unit
 
 # Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").
 snippets: $(VENV)/.test
@@ -30,10 +32,15 @@ snippets: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --persona auditor .github/workflows
 
 # Build-time figures (median of 5): plain Material vs full build, warm and cold cache.
 bench: $(VENV)/.site
 	$(BIN)/python scripts/bench.py
+
+# The built-site check alone, on the real site and on 500 generated pages (figures only).
+bench-sitecheck: $(VENV)/.site
+	$(BIN)/python scripts/bench_sitecheck.py
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site

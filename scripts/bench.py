@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import posixpath
+import re
 import shutil
 import statistics
 import subprocess
@@ -72,24 +74,37 @@ def _generate(dest: Path, count: int) -> None:
 
     Not the quiz pages: a quiz call renders to fifty times the HTML that plain Material
     sees in its place, so 150 copies of them would time search indexing of quiz HTML
-    rather than the macros.
+    rather than the macros. Relative links are rewritten to lead where they led.
     """
+    docs = ROOT / "docs"
     sources = sorted(
         p
-        for p in (ROOT / "docs").rglob("*.md")
-        if not {"includes", "quizzes"} & set(p.relative_to(ROOT / "docs").parts)
+        for p in docs.rglob("*.md")
+        if not {"includes", "quizzes"} & set(p.relative_to(docs).parts)
     )
     folder = dest / "docs" / "generated"
     folder.mkdir()
     nav = ["  - Generated:"]
     for i in range(count):
-        text = sources[i % len(sources)].read_text()
-        # Relative links would point nowhere from here; keep the text, drop the targets.
-        text = text.replace("](", "](#").replace("(#http", "(http")
+        source = sources[i % len(sources)]
+        text = _relink(source.read_text(), source.parent.relative_to(docs).as_posix())
         (folder / f"page-{i:03}.md").write_text(text)
         nav.append(f"      - generated/page-{i:03}.md")
     with (dest / "mkdocs.yml").open("a") as config:
         config.write("\n".join(nav) + "\n")
+
+
+_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)")
+
+
+def _relink(text: str, folder: str) -> str:
+    """Markdown links of a page from docs/FOLDER/, as written from docs/generated/."""
+
+    def moved(match: re.Match[str]) -> str:
+        path = posixpath.normpath(posixpath.join(folder, match[1]))
+        return "](" + posixpath.relpath(path, "generated")
+
+    return _LINK.sub(moved, text)
 
 
 def build(project: Path, config: str, *, clear_cache: bool) -> float:

@@ -3,11 +3,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests import support
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, Build, build, serve
+
+if TYPE_CHECKING:  # Playwright is imported by the browser tests only
+    from playwright.sync_api import Browser, Page
+
+# Kinds of test (registered in pyproject.toml). Tests that use these fixtures get the
+# kind by themselves; others are marked where they are written; the rest are "unit".
+_KIND_OF_FIXTURE = {
+    "served_site": "build",
+    "site_build": "build",
+    "site_url": "build",
+    "browser": "browser",
+    "page": "browser",
+}
+_SLOW_KINDS = {"build", "browser", "docker", "snippets"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        fixtures = set(getattr(item, "fixturenames", ())) - set(callspec.params if callspec else ())
+        for kind in sorted({_KIND_OF_FIXTURE[f] for f in fixtures if f in _KIND_OF_FIXTURE}):
+            item.add_marker(kind)
+            if kind == "browser":
+                item.add_marker("build")  # the browser reads the served build
+        if not {mark.name for mark in item.iter_markers()} & _SLOW_KINDS:
+            item.add_marker("unit")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # support.build() refuses to run for a test not marked "build", so a unit test
+    # cannot quietly become a slow one.
+    support.running_kinds = {mark.name for mark in item.iter_markers()}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,6 +84,8 @@ def site_url(served_site: tuple[Build, str]) -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     executable = CHROMIUM if Path(CHROMIUM).exists() else None
     with sync_playwright() as playwright:
         try:

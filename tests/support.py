@@ -54,8 +54,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+running_kinds: set[str] = set()  # the marks of the test being set up (tests/conftest.py)
+
+
 def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build:
     """Run a real strict ``mkdocs build`` of ``project`` into ``site``."""
+    if "build" not in running_kinds:
+        raise AssertionError("this test runs a MkDocs build: mark it @pytest.mark.build")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     for ci_marker in ("GITHUB_ACTIONS", "GITLAB_CI"):
         full_env.pop(ci_marker, None)  # the git-dates plugin warns in shallow CI clones

@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -98,6 +99,7 @@ def _last_updated(site: Path) -> str:
     return stamp.get_text(strip=True)
 
 
+@pytest.mark.build
 def test_builds_outside_git_with_build_date(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     result = build(project, tmp_path / "site")
@@ -105,6 +107,7 @@ def test_builds_outside_git_with_build_date(tmp_path: Path) -> None:
     assert _last_updated(result.site)
 
 
+@pytest.mark.build
 def test_builds_in_a_shallow_clone(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(

@@ -8,6 +8,8 @@ import pytest
 
 from tests.support import Build, build, copy_project
 
+pytestmark = pytest.mark.build
+
 
 def _project_with_page(tmp_path: Path, text: str, in_nav: bool = True) -> Path:
     project = copy_project(tmp_path / "project")

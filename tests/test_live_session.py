@@ -15,15 +15,28 @@ from studynotes.live.capture import Capture, RecordedCaptures
 from studynotes.live.collect import Call
 from studynotes.live.session import LiveOutputs, Settings
 
-# A tool that logs each run (start, end, argument) so tests can count and order runs.
+# A tool that logs each run (argument, start, end) so tests can count and order runs.
+# `tool NAME meet:OTHER` waits (up to 15 s) for run OTHER to have started: both print
+# "met" only if the two runs were under way at the same time, however slow the machine.
 TOOL = f"""#!{sys.executable}
-import sys, time, json
+import os, sys, time, json
+name = sys.argv[1]
 start = time.time()
-time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)
+extra = sys.argv[2] if len(sys.argv) > 2 else ""
+if extra.startswith("meet:"):
+    open("started-" + name, "w").close()
+    other = "started-" + extra[len("meet:"):]
+    for _ in range(300):
+        if os.path.exists(other):
+            print("met", flush=True)
+            break
+        time.sleep(0.05)
+    else:
+        print("alone", flush=True)
 with open("runs.log", "a") as log:
-    log.write(json.dumps([sys.argv[1], start, time.time()]) + "\\n")
-print("ran", sys.argv[1])
-sys.exit(3 if sys.argv[1] == "fail" else 0)
+    log.write(json.dumps([name, start, time.time()]) + "\\n")
+print("ran", name)
+sys.exit(3 if name == "fail" else 0)
 """
 
 ALLOWLIST = """
@@ -82,9 +95,10 @@ def test_each_distinct_command_runs_once(project: Path) -> None:
 
 
 def test_independent_commands_run_in_parallel(project: Path) -> None:
-    _live(project).prepare([call("tool x 0.5"), call("tool y 0.5")])
-    (_, start_x, end_x), (_, start_y, end_y) = sorted(_runs(project))
-    assert start_x < end_y and start_y < end_x  # the two runs overlapped
+    live = _live(project)
+    live.prepare([call("tool x meet:y"), call("tool y meet:x")])
+    assert live.get("tool x meet:y").output.startswith("met")
+    assert live.get("tool y meet:x").output.startswith("met")
 
 
 def test_sequential_program_runs_in_page_order(project: Path) -> None:

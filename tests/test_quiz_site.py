@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
@@ -61,6 +62,7 @@ def test_answering_a_quiz_on_the_real_site(page: Page, site_url: str) -> None:
     expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
 
 
+@pytest.mark.build
 def test_unknown_quiz_id_fails_the_build_at_its_line(tmp_path) -> None:
     from tests.support import build, copy_project
 

@@ -24,6 +24,7 @@ def test_sandbox_refuses_internals_but_keeps_macros() -> None:
         safe.from_string(ESCAPE).render()
 
 
+@pytest.mark.build
 def test_page_with_template_escape_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "index.md"

@@ -32,7 +32,8 @@ class RunResult:
     timed_out: bool
     truncated: bool
     total_bytes: int
-    seconds: float
+    seconds: float  # how long it ran: for reports of speed, never for decisions
+    timeout: float  # the limit it ran under
 
 
 def scrubbed_env(passthrough: list[str], home: Path) -> dict[str, str]:
@@ -76,6 +77,7 @@ def execute(
         truncated=total[0] > max_output,
         total_bytes=total[0],
         seconds=time.monotonic() - started,
+        timeout=timeout,
     )
 
 

@@ -55,7 +55,7 @@ def judge(
     if result.timed_out:
         return failure(
             snippet,
-            f"killed after {result.seconds:.0f} s (timeout)",
+            f"killed at its timeout of {result.timeout:g} s",
             command,
             shown,
             'Make it finish sooner, or give the fence a larger timeout="SECONDS"',
