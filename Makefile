@@ -40,7 +40,7 @@ bench: $(VENV)/.site
 
 # The built-site check alone, on the real site and on 500 generated pages (figures only).
 bench-sitecheck: $(VENV)/.site
-	$(BIN)/python scripts/bench_sitecheck.py
+	$(BIN)/python scripts/bench.py --sitecheck
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site

