@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -158,11 +159,21 @@ def test_unreadable_directory_is_reported_not_fatal(
 
 @pytest.fixture
 def shared_dir() -> Iterator[Path]:
-    """A directory other users can enter (pytest's tmp_path is private to its owner)."""
-    path = Path(tempfile.mkdtemp(prefix="walk-tree-"))
+    """A directory other users can enter: pytest's tmp_path is private to its owner, and
+    TMPDIR may be too (a folder made by mktemp -d), so the first temporary folder whose
+    every ancestor others may pass through."""
+    bases = [Path(tempfile.gettempdir()), Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")]
+    base = next((b for b in bases if b.is_dir() and _others_can_enter(b)), None)
+    if base is None:
+        pytest.fail(f"none of {', '.join(map(str, bases))} can be entered by other users")
+    path = Path(tempfile.mkdtemp(prefix="walk-tree-", dir=base))
     path.chmod(0o755)
     yield path
     shutil.rmtree(path)
+
+
+def _others_can_enter(folder: Path) -> bool:
+    return all(p.stat().st_mode & stat.S_IXOTH for p in (folder, *folder.resolve().parents))
 
 
 def _as_nobody() -> list[str]:
