@@ -22,9 +22,9 @@ from studynotes import glossary, quiz, sitecheck
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
-from studynotes.live.collect import LIVE_MACROS, Call, collect
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
+from studynotes.template_code import LIVE_MACROS, MACROS, Call, collect
 from studynotes.templating import protect_code
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,20 +60,18 @@ def live_settings(root: Path) -> Settings:
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
-    calls = collect(docs_dir)
+    calls = collect(docs_dir)  # every page's template code checked before anything renders
     live = LiveOutputs(live_settings(root))
     # Every command approved before any runs; they run while MkDocs reads and renders,
     # and a page showing one waits for that one only.
     live.start([call for call in calls if call.macro in LIVE_MACROS])
     _built["live"] = live
 
-    @env.macro
     @_as_build_error
     def run(command: str, expect_failure: bool = False) -> str:
         """A console block of the command's real output, with its live/recorded caption."""
         return console.render(live.get(command))
 
-    @env.macro
     @_as_build_error
     def df(command: str = "df -h", keep_pseudo: bool = False) -> str:
         """The df console block, then its filesystems as a table with usage bars.
@@ -99,9 +97,6 @@ def define_env(env: Any) -> None:
             bank.get(quiz_id), _page(), use_directory_urls=env.conf["use_directory_urls"]
         )
 
-    env.macro(quiz_macro, "quiz")  # pages write {{ quiz("distros") }}
-
-    @env.macro
     @_as_build_error
     def quiz_index() -> str:
         return quiz.render_index(
@@ -111,18 +106,34 @@ def define_env(env: Any) -> None:
             use_directory_urls=env.conf["use_directory_urls"],
         )
 
-    @env.macro
     @_as_build_error
     def answer_key() -> str:
         return quiz.render_answer_key(
             bank.quizzes, _page(), use_directory_urls=env.conf["use_directory_urls"]
         )
 
-    @env.macro
     @_as_build_error
     def glossary_table() -> str:
         """The glossary page's table, from the abbreviations appended to every page."""
         return glossary.to_markdown(glossary.load(docs_dir / "includes" / "abbreviations.md"))
+
+    def repo_url() -> str:
+        """The repository's address (mkdocs.yml's repo_url, which REPO_URL overrides)."""
+        return str(env.conf.get("repo_url") or "")
+
+    implementations = {
+        "run": run,
+        "df": df,
+        "quiz": quiz_macro,
+        "quiz_index": quiz_index,
+        "answer_key": answer_key,
+        "glossary_table": glossary_table,
+        "repo_url": repo_url,
+    }
+    if set(implementations) != set(MACROS):  # pages are checked against MACROS
+        raise PluginError(f"macros/ implements {sorted(implementations)}, not {sorted(MACROS)}")
+    for name, function in implementations.items():
+        env.macro(function, name)
 
 
 def _quiz_bank(root: Path, docs_dir: Path, live: LiveOutputs) -> quiz.QuizBank:

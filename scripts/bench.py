@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros import live_settings  # noqa: E402
-from studynotes.live.collect import LIVE_MACROS, collect  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.sitecheck import check_site, default_sources  # noqa: E402
+from studynotes.template_code import LIVE_MACROS, collect  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
 PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")

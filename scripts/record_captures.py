@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 from macros import live_settings  # noqa: E402  (the same settings as the build)
 from studynotes.errors import SourceError  # noqa: E402
-from studynotes.live.collect import collect  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
+from studynotes.template_code import collect  # noqa: E402
 
 
 def main() -> int:

@@ -12,8 +12,8 @@ import pytest
 from studynotes.errors import SourceError
 from studynotes.live.cache import Cache
 from studynotes.live.capture import Capture, RecordedCaptures
-from studynotes.live.collect import Call
 from studynotes.live.session import LiveOutputs, Settings
+from studynotes.template_code import Call
 
 # A tool that logs each run (argument, start, end) so tests can count and order runs.
 # `tool NAME meet:OTHER` waits (up to 15 s) for run OTHER to have started: both print

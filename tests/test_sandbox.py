@@ -25,10 +25,30 @@ def test_sandbox_refuses_internals_but_keeps_macros() -> None:
 
 
 @pytest.mark.build
-def test_page_with_template_escape_fails_the_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        ('{{ cycler.__init__.__globals__.os.popen("id").read() }}', "is not a macro call"),
+        (ESCAPE, "is not a macro call"),
+        ("{{ config }}", "is not a macro call"),
+        ("{{ environment }}", "is not a macro call"),
+        ('{{ rn("df -h") }}', "calls 'rn', which is not a macro. Did you mean run()?"),
+    ],
+    ids=["os-popen", "subclasses", "config", "environment", "unknown-macro"],
+)
+def test_hostile_template_code_fails_the_build_at_its_line(
+    tmp_path: Path, code: str, problem: str
+) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text() + f"\n{ESCAPE}\n")
-    result = build(project, tmp_path / "site")
+    lines = page.read_text().splitlines()
+    lines.insert(9, code)  # line 10 of the file, front matter included
+    page.write_text("\n".join(lines) + "\n")
+    site = tmp_path / "site"
+    result = build(project, site)
     assert result.returncode != 0
-    assert "index.md" in result.log and "unsafe" in result.log.lower(), result.log
+    assert f"docs/index.md:10: {code} {problem}" in result.log, result.log
+    assert "Traceback" not in result.log
+    assert "uid=" not in result.log
+    built = [path.read_text(errors="replace") for path in site.rglob("*") if path.is_file()]
+    assert not any("uid=" in text or "site_name" in text for text in built)

@@ -19,9 +19,9 @@ from studynotes.errors import SourceError
 from studynotes.live import allowlist as allow
 from studynotes.live.cache import Cache
 from studynotes.live.capture import Capture, RecordedCaptures, host_description, now_utc
-from studynotes.live.collect import Call
 from studynotes.live.redact import Redactor
 from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
+from studynotes.template_code import Call
 
 Group = list[tuple[Call, allow.Approved]]  # commands that run one after another
 

@@ -1,0 +1,230 @@
+"""The template code of pages: nothing but literal calls of the macros listed here.
+
+Pages come from pull requests and every engine renders them with Jinja, where
+``{{ cycler.__init__.__globals__.os.popen("id").read() }}`` runs a command and
+``{{ config }}`` prints the build's settings. So before anything renders, each page's
+template code is parsed with Jinja itself (not a regex, so a call is found exactly
+where the renderer sees it) and refused unless every expression is one call of a
+macro of ``MACROS`` with literal arguments. Code spans and blocks are literal text
+(``protect_code``). Every problem of every page is reported at once, at its line
+counting the front matter. Jinja's sandbox stays a second layer where the engine
+lets the project install it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, nodes
+from jinja2.exceptions import TemplateSyntaxError
+
+from studynotes.errors import SourceError, SourceErrors
+from studynotes.templating import protect_code
+
+
+@dataclass(frozen=True)
+class Macro:
+    params: tuple[str, ...]  # in order; the first is the one ``Call.command`` holds
+    required: int  # how many of them a call must give
+    summary: str
+    default: str = ""  # ``Call.command`` when the first parameter is not given
+
+
+# The one reviewed list of what a page may call; macros/ registers exactly these.
+MACROS = {
+    "run": Macro(("command", "expect_failure"), 1, "a console block of the command's real output"),
+    "df": Macro(("command", "keep_pseudo"), 0, "df's output and a table of the disks", "df -h"),
+    "quiz": Macro(("quiz_id",), 1, "one interactive quiz of data/quizzes/"),
+    "quiz_index": Macro((), 0, "the list of every quiz, with its exports"),
+    "answer_key": Macro((), 0, "every quiz's answers and explanations"),
+    "glossary_table": Macro((), 0, "the glossary's table, from the abbreviations"),
+    "repo_url": Macro((), 0, "the address of the project's repository"),
+}
+LIVE_MACROS = ("run", "df")  # macros whose first argument is a command to run
+_PARSER = Environment()  # only parses (never renders) pages, to find the calls
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_FIX_LITERAL = (
+    "To show braces as text, put them in a code span or block, or between "
+    "{% raw %} and {% endraw %}"
+)
+
+
+@dataclass(frozen=True)
+class Call:
+    page: str  # path relative to docs/
+    line: int  # line in the page file
+    macro: str
+    command: str  # the first argument, or the macro's default
+    options: tuple[tuple[str, object], ...] = ()
+
+    def option(self, name: str, default: object = None) -> object:
+        return dict(self.options).get(name, default)
+
+
+def blank_front_matter(text: str) -> str:
+    """Replace YAML front matter with empty lines, keeping line numbers of the body."""
+    match = _FRONT_MATTER.match(text)
+    return "\n" * match.group(0).count("\n") + text[match.end() :] if match else text
+
+
+def find_calls(text: str, page: str) -> list[Call]:
+    """The macro calls of one page (front matter included), in order.
+
+    Raises ``SourceErrors`` naming every piece of template code that is not a literal
+    call of a macro of ``MACROS``.
+    """
+    errors = _front_matter_errors(text, page)
+    body = protect_code(blank_front_matter(text))
+    calls: list[Call] = []
+    if "{{" in body or "{%" in body:
+        try:
+            tree = _PARSER.parse(body)
+        except TemplateSyntaxError as error:
+            errors.append(_syntax_error(page, error))
+        else:
+            reader = _Reader(page, body.split("\n"))
+            calls, more = reader.read(tree)
+            errors += more
+    if errors:
+        raise SourceErrors(errors, "The template check")
+    return calls
+
+
+def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator[tuple[str, str]]:
+    """(``docs/PAGE.md`` as a contributor knows it, text) for every Markdown page."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if not relative.startswith(exclude):
+            yield f"{docs_dir.name}/{relative}", path.read_text(encoding="utf-8")
+
+
+def collect(docs_dir: Path) -> list[Call]:
+    """Every macro call in docs/; ``SourceErrors`` with the problems of all pages at once."""
+    calls: list[Call] = []
+    errors: list[SourceError] = []
+    for page, text in pages(docs_dir):
+        try:
+            calls += find_calls(text, page)
+        except SourceErrors as found:
+            errors += found.errors
+    if errors:
+        raise SourceErrors(errors, "The template check")
+    return calls
+
+
+class _Reader:
+    """Walks one page's template: text and macro calls pass, anything else is a problem."""
+
+    def __init__(self, page: str, lines: list[str]) -> None:
+        self.page = page
+        self.lines = lines
+        self.calls: list[Call] = []
+        self.errors: list[SourceError] = []
+        self._shown: dict[int, int] = {}  # line -> template snippets of it already quoted
+
+    def read(self, tree: nodes.Template) -> tuple[list[Call], list[SourceError]]:
+        for node in tree.body:
+            if isinstance(node, nodes.Output):
+                for child in node.nodes:
+                    if not isinstance(child, nodes.TemplateData):
+                        self._expression(child)
+            else:
+                self._refuse(node, "is a template statement, and pages may only call macros")
+        return self.calls, self.errors
+
+    def _expression(self, node: nodes.Node) -> None:
+        if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+            self._refuse(node, "is not a macro call")
+            return
+        name = node.node.name
+        if name not in MACROS:
+            close = difflib.get_close_matches(name, MACROS, n=1)
+            hint = f"Did you mean {close[0]}()? " if close else ""
+            self._refuse(node, f"calls '{name}', which is not a macro", f"{hint}{_known()}")
+            return
+        self._call(node, name, MACROS[name])
+
+    def _call(self, node: nodes.Call, name: str, macro: Macro) -> None:
+        signature = f"{name}({', '.join(macro.params)})"
+        values = _arguments(node, macro)
+        if isinstance(values, str):
+            self._refuse(node, values.format(name=f"{name}()"), f"Write {signature}")
+            return
+        first = values.pop(macro.params[0], macro.default) if macro.params else ""
+        if not isinstance(first, str):
+            self._refuse(
+                node,
+                f"gives {name}() a {macro.params[0]} that is not a string",
+                f"Write {signature}",
+            )
+            return
+        self.calls.append(Call(self.page, node.lineno, name, first, tuple(sorted(values.items()))))
+
+    def _refuse(self, node: nodes.Node, problem: str, fix: str = "") -> None:
+        line = node.lineno
+        quoted = self._snippet(line)
+        self.errors.append(
+            SourceError(
+                self.page, line, f"{quoted} {problem}", fix or f"{_FIX_LITERAL}. {_known()}"
+            )
+        )
+
+    def _snippet(self, line: int) -> str:
+        """The template code on ``line``, in the order its problems are reported."""
+        found = _TEMPLATE.findall(self.lines[line - 1]) if 0 < line <= len(self.lines) else []
+        index = self._shown.get(line, 0)
+        self._shown[line] = index + 1
+        if not found:
+            return "template code"
+        return found[min(index, len(found) - 1)]
+
+
+def _arguments(node: nodes.Call, macro: Macro) -> dict[str, object] | str:
+    """The call's arguments by name, or what is wrong with them ({name} is the macro)."""
+    if node.dyn_args or node.dyn_kwargs or len(node.args) > len(macro.params):
+        return "gives {name} more arguments than it takes"
+    given = list(zip(macro.params, node.args, strict=False))
+    given += [(keyword.key, keyword.value) for keyword in node.kwargs]
+    values: dict[str, object] = {}
+    for key, value in given:
+        if key not in macro.params:
+            return f"gives {{name}} an argument '{key}' it does not take"
+        if not isinstance(value, nodes.Const):
+            return "gives {name} an argument that is computed, not written out"
+        values[key] = value.value
+    missing = [param for param in macro.params[: macro.required] if param not in values]
+    return f"leaves out the {missing[0]} of {{name}}" if missing else values
+
+
+def _front_matter_errors(text: str, page: str) -> list[SourceError]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return []
+    return [
+        SourceError(
+            page,
+            number,
+            f"template code in the front matter: {line.strip()}",
+            "The front matter is data, never rendered as a page: write plain values there",
+        )
+        for number, line in enumerate(match.group(0).split("\n"), start=1)
+        if "{{" in line or "{%" in line
+    ]
+
+
+def _syntax_error(page: str, error: TemplateSyntaxError) -> SourceError:
+    return SourceError(
+        page,
+        error.lineno,
+        f"template syntax error: {error.message}",
+        f"Write {{{{ and {{% only for macro calls. {_FIX_LITERAL}",
+    )
+
+
+def _known() -> str:
+    return "Macros: " + ", ".join(f"{name}()" for name in sorted(MACROS)) + " (CONTRIBUTING.md)"
