@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import markdown
 import pytest
 
 from studynotes.errors import SourceError
@@ -105,6 +106,20 @@ def test_strip_marks_leaves_what_superfences_understands() -> None:
         ```bash
         ```
         """)
+
+
+@pytest.mark.parametrize("with_extension", [True, False])
+def test_the_markdown_extension_lets_superfences_render_marked_fences(
+    with_extension: bool,
+) -> None:
+    """The extension every engine loads; without it the fence line would show as text."""
+    text = '!!! note\n\n    ```python title="app.py" check="run"\n    print(1)\n    ```\n'
+    extensions = ["admonition", "pymdownx.superfences", "pymdownx.highlight"]
+    if with_extension:
+        extensions.insert(0, "studynotes.snippets.fence_marks_extension")
+    html = markdown.markdown(text, extensions=extensions)
+    assert ("check=" not in html and "```" not in html) is with_extension, html
+    assert ('<span class="filename">app.py</span>' in html) is with_extension
 
 
 # -- the convention ---------------------------------------------------------------------
