@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros import live_settings  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
+from studynotes.site import live_settings  # noqa: E402  (the same settings as the build)
 from studynotes.sitecheck import check_site, default_sources  # noqa: E402
 from studynotes.template_code import LIVE_MACROS, collect  # noqa: E402
 

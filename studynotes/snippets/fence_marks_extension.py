@@ -23,9 +23,9 @@ class _StripMarks(Preprocessor):
 
 
 class FenceMarksExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_StripMarks(md), "studynotes_fence_marks", _PRIORITY)
 
 
-def makeExtension(**kwargs: object) -> FenceMarksExtension:  # noqa: N802 (the entry point)
+def makeExtension(**kwargs: object) -> FenceMarksExtension:
     return FenceMarksExtension(**kwargs)

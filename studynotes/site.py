@@ -1,0 +1,173 @@
+"""One build of the site: settings, checked pages, live outputs, quizzes, macros, the finish.
+
+An engine adapter (macros/ for mkdocs-macros on MkDocs or ProperDocs, or Zensical's
+macros shim) makes a ``Site`` when the build starts and asks it for the macros the
+pages call; after the engine has written the site, ``finish`` writes the quiz
+exports and checks the whole site. Everything a build promises happens here, so it
+holds whichever engine calls it. Engines that ask again for every page get the same
+``Site`` back (``Site.shared``) while no source file has changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from studynotes import df as df_output
+from studynotes import glossary, quiz, sitecheck
+from studynotes.errors import SourceError
+from studynotes.live.cache import DEFAULT_TTL, Cache
+from studynotes.live.capture import Capture
+from studynotes.live.session import LiveOutputs, Settings
+from studynotes.render import console
+from studynotes.template_code import LIVE_MACROS, MACROS, Call, collect
+
+Macro = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build is given: the project's folders and the settings pages depend on."""
+
+    root: Path  # the project: mkdocs.yml, data/, .cache/
+    docs_dir: Path
+    site_url: str = ""
+    repo_url: str = ""
+    use_directory_urls: bool = True
+
+
+def live_settings(root: Path, environ: Mapping[str, str] = os.environ) -> Settings:
+    """Where the allowlist, captures and cache live; environment variables tune it."""
+    ttl = float(environ.get("STUDYNOTES_CACHE_TTL", DEFAULT_TTL))
+    cache_dir = Path(environ.get("STUDYNOTES_CACHE_DIR") or root / ".cache" / "live-output")
+    return Settings(
+        root=root,
+        allowlist=root / "data" / "commands.yml",
+        captures=root / "data" / "captures",
+        cache=Cache(cache_dir, ttl=ttl),
+        require_live=environ.get("STUDYNOTES_REQUIRE_LIVE", "") not in ("", "0"),
+    )
+
+
+class Site:
+    """Raises ``SourceError``/``SourceErrors`` for anything wrong in the sources."""
+
+    _shared: ClassVar[dict[Options, tuple[tuple[int, ...], Site]]] = {}
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        # Every page's template code is checked before anything renders or runs.
+        self.calls = collect(options.docs_dir)
+        self.live = LiveOutputs(live_settings(options.root))
+        # Every command approved before any runs; they run while the engine renders,
+        # and a page showing one waits for that one only.
+        self.live.start([call for call in self.calls if call.macro in LIVE_MACROS])
+        self.bank = self._quiz_bank()
+        _check_quiz_calls(self.bank, [call for call in self.calls if call.macro == "quiz"])
+
+    @classmethod
+    def shared(cls, options: Options) -> Site:
+        """The ``Site`` of these options, made again only when a source file has changed."""
+        state = _sources_state(options)
+        known = cls._shared.get(options)
+        if known is None or known[0] != state:
+            cls._shared[options] = (state, cls(options))
+        return cls._shared[options][1]
+
+    def macros(self, current_page: Callable[[], str]) -> dict[str, Macro]:
+        """The functions of ``MACROS``; ``current_page()`` is the docs path being rendered."""
+        urls = self.options.use_directory_urls
+        implementations: dict[str, Macro] = {
+            "run": lambda command, expect_failure=False: console.render(self.live.get(command)),
+            "df": self._df,
+            "quiz": lambda quiz_id: quiz.render_quiz(
+                self.bank.get(quiz_id), current_page(), use_directory_urls=urls
+            ),
+            "quiz_index": lambda: quiz.render_index(
+                self.bank.quizzes,
+                current_page(),
+                answer_key_page="quizzes/answer-key.md",
+                use_directory_urls=urls,
+            ),
+            "answer_key": lambda: quiz.render_answer_key(
+                self.bank.quizzes, current_page(), use_directory_urls=urls
+            ),
+            "glossary_table": lambda: glossary.to_markdown(
+                glossary.load(self.options.docs_dir / "includes" / "abbreviations.md")
+            ),
+            "repo_url": lambda: self.options.repo_url,
+        }
+        assert set(implementations) == set(MACROS), "pages are checked against MACROS"
+        return implementations
+
+    def finish(self, site_dir: Path, sources: Mapping[str, Path] | None = None) -> str:
+        """After the engine wrote ``site_dir``: outcomes, exports, the site check's summary.
+
+        ``sources`` maps built pages to their Markdown files where the engine knows
+        better than MkDocs' layout rule (blog posts).
+        """
+        self.live.finish()  # outcomes of commands on pages that did not render are checked
+        cache = self.options.root / ".cache" / "quiz-exports"
+        quiz.write_exports_cached(
+            self.bank.quizzes,
+            site_dir / "quizzes" / "exports",
+            cache,
+            site_url=self.options.site_url,
+        )
+        pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
+        pages.update(sources or {})
+        return sitecheck.require_sound_site(
+            site_dir, site_url=self.options.site_url, sources=pages, root=self.options.root
+        )
+
+    def _df(self, command: str = "df -h", keep_pseudo: bool = False) -> str:
+        """The df console block, then its filesystems as a table with usage bars.
+
+        Pseudo filesystems (tmpfs, overlay, tiny special mounts) are left out of the
+        table unless keep_pseudo=True; the console block always shows everything.
+        """
+        capture = self.live.get(command)
+        filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
+        return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
+
+    def _quiz_bank(self) -> quiz.QuizBank:
+        """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
+        root = self.options.root
+        bank = quiz.load_quizzes(root / "data" / "quizzes")
+        capture = self.live.get("df -h") if self.live.collected("df -h") else None
+        generated = quiz.disk_space_quiz(
+            live_text=capture.output if capture else None,
+            live_label=_capture_label(capture) if capture else None,
+        )
+        bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
+        quiz.check_links(bank, self.options.docs_dir)
+        return bank
+
+
+def _check_quiz_calls(bank: quiz.QuizBank, calls: list[Call]) -> None:
+    """An unknown quiz id fails the build at its page and line, before rendering."""
+    known = sorted(q.id for q in bank.quizzes)
+    for call in calls:
+        if call.command not in known:
+            raise SourceError(
+                call.page,
+                call.line,
+                f"no quiz with id '{call.command}'",
+                f"Use one of: {', '.join(known)} (data/quizzes/*.yml)",
+            )
+
+
+def _capture_label(capture: Capture) -> str:
+    kind = "Live output of this build" if capture.live else "Recorded output"
+    return f"{kind} of `df -h`, captured {capture.captured_at} on {capture.host}"
+
+
+def _sources_state(options: Options) -> tuple[int, ...]:
+    """Modification times of everything a Site reads, to know when to make it again."""
+    folders = (options.docs_dir, options.root / "data")
+    return tuple(
+        sorted(path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*"))
+    )
