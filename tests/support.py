@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
 # Debian's Chromium; CHROMIUM overrides it, and where neither exists Playwright's
@@ -29,6 +31,40 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its !ENV / !relative / !!python tags."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_pages() -> list[str]:
+    """The docs pages mkdocs.yml's nav lists, in order."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)
+    return _nav_files(config["nav"])
+
+
+def _nav_files(entries: list) -> list[str]:
+    files: list[str] = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            files += _nav_files(value)
+        elif not str(value).startswith(("http://", "https://")):
+            files.append(str(value))
+    return files
+
+
+def built_page(site: Path, src: str) -> Path:
+    """Where a build with directory URLs writes docs page ``src``."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
 
 
 @dataclass
@@ -57,8 +93,10 @@ def copy_project(dest: Path) -> Path:
 running_kinds: set[str] = set()  # the marks of the test being set up (tests/conftest.py)
 
 
-def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build:
-    """Run a real strict ``mkdocs build`` of ``project`` into ``site``."""
+def build(
+    project: Path, site: Path, env: dict[str, str] | None = None, engine: str = "mkdocs"
+) -> Build:
+    """Run a real strict build of ``project`` into ``site`` (engine: mkdocs or properdocs)."""
     if "build" not in running_kinds:
         raise AssertionError("this test runs a MkDocs build: mark it @pytest.mark.build")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -68,7 +106,7 @@ def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            engine,
             "build",
             "--strict",
             "--config-file",

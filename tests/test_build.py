@@ -8,37 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.support import ROOT, Build, build, copy_project
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its !ENV / !relative / !!python tags."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _nav_files(entries: list) -> list[str]:
-    files: list[str] = []
-    for entry in entries:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            files += _nav_files(value)
-        elif not str(value).startswith(("http://", "https://")):
-            files.append(str(value))
-    return files
-
-
-def _page_html(site: Path, src: str) -> Path:
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site / stem.removesuffix("index") / "index.html"
-    return site / stem / "index.html"
+from tests.support import ROOT, Build, build, built_page, copy_project, nav_pages
 
 
 def test_strict_build_has_no_warnings(site_build: Build) -> None:
@@ -55,12 +27,11 @@ def test_the_build_ends_with_the_site_check_of_every_page(site_build: Build) -> 
 
 
 def test_every_nav_entry_exists_and_is_built(site_build: Build) -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
-    nav = _nav_files(config["nav"])
+    nav = nav_pages()
     assert "linux/distros.md" in nav
     for src in nav:
         assert (ROOT / "docs" / src).is_file(), f"nav entry {src} has no file"
-        html = _page_html(site_build.site, src)
+        html = built_page(site_build.site, src)
         assert html.is_file(), f"{src} was not built to {html}"
 
 
