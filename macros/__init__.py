@@ -37,23 +37,32 @@ def _as_build_error(function: F) -> F:
 
 def _options(env: Any) -> Options:
     conf = env.conf
+    root = Path(env.project_dir)
     return Options(
-        root=Path(env.project_dir),
-        docs_dir=Path(conf["docs_dir"]),
+        root=root,
+        docs_dir=root / conf.get("docs_dir", "docs"),  # absolute on MkDocs, "docs" on Zensical
         site_url=conf.get("site_url") or "",
         repo_url=conf.get("repo_url") or "",
         use_directory_urls=conf.get("use_directory_urls", True),
+        raw_html_rewritten=_per_page(env),  # Zensical rewrites raw HTML URLs like Markdown's
     )
+
+
+def _per_page(env: Any) -> bool:
+    """Zensical's macros shim calls define_env for every page, with that page in env."""
+    return type(env).__module__.startswith("zensical")
 
 
 @_as_build_error
 def define_env(env: Any) -> None:
-    # One Site per build: MkDocs calls this once per build, `mkdocs serve` once per rebuild.
-    site = Site(_options(env))
+    # MkDocs and ProperDocs call this once per build (`serve`: once per rebuild): a new
+    # Site each time. Zensical calls it for every page: the same Site while nothing changed.
+    per_page = _per_page(env)
+    site = Site.shared(_options(env)) if per_page else Site(_options(env))
     env.variables["studynotes_site"] = site  # for on_post_build; pages cannot name it
 
     def current_page() -> str:
-        return env.page.file.src_uri
+        return env.page.path if per_page else env.page.file.src_uri
 
     for name, function in site.macros(current_page).items():
         env.macro(_as_build_error(function), name)

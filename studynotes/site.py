@@ -37,6 +37,7 @@ class Options:
     site_url: str = ""
     repo_url: str = ""
     use_directory_urls: bool = True
+    raw_html_rewritten: bool = False  # Zensical: URLs in raw HTML count from the .md file
 
 
 def live_settings(root: Path, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -79,21 +80,21 @@ class Site:
 
     def macros(self, current_page: Callable[[], str]) -> dict[str, Macro]:
         """The functions of ``MACROS``; ``current_page()`` is the docs path being rendered."""
-        urls = self.options.use_directory_urls
+        links = quiz.Links(self.options.use_directory_urls, self.options.raw_html_rewritten)
         implementations: dict[str, Macro] = {
             "run": lambda command, expect_failure=False: console.render(self.live.get(command)),
             "df": self._df,
             "quiz": lambda quiz_id: quiz.render_quiz(
-                self.bank.get(quiz_id), current_page(), use_directory_urls=urls
+                self.bank.get(quiz_id), current_page(), links=links
             ),
             "quiz_index": lambda: quiz.render_index(
                 self.bank.quizzes,
                 current_page(),
                 answer_key_page="quizzes/answer-key.md",
-                use_directory_urls=urls,
+                links=links,
             ),
             "answer_key": lambda: quiz.render_answer_key(
-                self.bank.quizzes, current_page(), use_directory_urls=urls
+                self.bank.quizzes, current_page(), links=links
             ),
             "glossary_table": lambda: glossary.to_markdown(
                 glossary.load(self.options.docs_dir / "includes" / "abbreviations.md")

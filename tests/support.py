@@ -72,6 +72,7 @@ class Build:
     returncode: int
     log: str
     site: Path
+    engine: str = "mkdocs"
 
     @property
     def warnings(self) -> list[str]:
@@ -93,34 +94,57 @@ def copy_project(dest: Path) -> Path:
 running_kinds: set[str] = set()  # the marks of the test being set up (tests/conftest.py)
 
 
+# How each engine is asked for a strict build of a project into a folder. Zensical goes
+# through studynotes.build (checks before, exports and site check after), and always
+# writes to the project's site/.
+_BUILD_COMMANDS = {
+    "mkdocs": [
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        "{config}",
+        "--site-dir",
+        "{site}",
+    ],
+    "properdocs": [
+        "-m",
+        "properdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        "{config}",
+        "--site-dir",
+        "{site}",
+    ],
+    "zensical": ["-m", "studynotes.build", "--strict", "--config-file", "{config}"],
+}
+
+
 def build(
     project: Path, site: Path, env: dict[str, str] | None = None, engine: str = "mkdocs"
 ) -> Build:
-    """Run a real strict build of ``project`` into ``site`` (engine: mkdocs or properdocs)."""
+    """Run a real strict build of ``project`` into ``site`` with ``engine``."""
     if "build" not in running_kinds:
         raise AssertionError("this test runs a MkDocs build: mark it @pytest.mark.build")
+    if engine == "zensical" and site != project / "site":
+        raise ValueError("Zensical builds into the project's site/ folder")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     for ci_marker in ("GITHUB_ACTIONS", "GITLAB_CI"):
         full_env.pop(ci_marker, None)  # the git-dates plugin warns in shallow CI clones
+    arguments = [
+        a.format(config=project / "mkdocs.yml", site=site) for a in _BUILD_COMMANDS[engine]
+    ]
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            engine,
-            "build",
-            "--strict",
-            "--config-file",
-            str(project / "mkdocs.yml"),
-            "--site-dir",
-            str(site),
-        ],
+        [sys.executable, *arguments],
         cwd=project,
         env=full_env,
         capture_output=True,
         text=True,
         timeout=600,
     )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    return Build(result.returncode, result.stdout + result.stderr, site, engine)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

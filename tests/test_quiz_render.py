@@ -13,7 +13,7 @@ from studynotes.quiz.check import key
 from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.markup import inline, paragraphs, plain
 from studynotes.quiz.schema import Quiz
-from studynotes.quiz.urls import href, page_url
+from studynotes.quiz.urls import Links, href, page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 EVIL = "<script>alert(1)</script>"
@@ -149,7 +149,7 @@ def test_links_are_relative_to_the_quiz_page(quizzes: list[Quiz]) -> None:
     first = parsed.select_one(".quiz__more a")["href"]
     assert first == "../../linux/distros/#servers-with-budget"
     assert parsed.select_one("link")["href"] == "../../assets/quiz/quiz.css"
-    flat = soup(render_quiz(distros, "quizzes/distros.md", use_directory_urls=False))
+    flat = soup(render_quiz(distros, "quizzes/distros.md", links=Links(directory_urls=False)))
     assert flat.select_one(".quiz__more a")["href"] == "../linux/distros.html#servers-with-budget"
     bare = soup(render_quiz(distros, assets=False))
     assert bare.find("link") is None and bare.find("script") is None
@@ -170,6 +170,24 @@ def test_links_are_relative_to_the_quiz_page(quizzes: list[Quiz]) -> None:
 )
 def test_href(target: str, page: str, expected: str) -> None:
     assert href(target, page) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        (
+            "linux/disk-space.md#df-answers",
+            "quizzes/disk-space.md",
+            "../linux/disk-space.md#df-answers",
+        ),
+        ("assets/quiz/quiz.css", "quizzes/s3.md", "../assets/quiz/quiz.css"),
+        ("quizzes/exports/a.json", "quizzes/index.md", "exports/a.json"),
+        ("quizzes/distros.md", "index.md", "quizzes/distros.md"),
+    ],
+)
+def test_href_where_the_engine_rewrites_raw_html(target: str, page: str, expected: str) -> None:
+    """Zensical resolves raw-HTML URLs from the .md file: paths between docs files."""
+    assert href(target, page, Links(raw_html_rewritten=True)) == expected
 
 
 def test_page_url() -> None:

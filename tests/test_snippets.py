@@ -116,7 +116,7 @@ def test_the_markdown_extension_lets_superfences_render_marked_fences(
     text = '!!! note\n\n    ```python title="app.py" check="run"\n    print(1)\n    ```\n'
     extensions = ["admonition", "pymdownx.superfences", "pymdownx.highlight"]
     if with_extension:
-        extensions.insert(0, "studynotes.snippets.fence_marks_extension")
+        extensions.insert(0, "studynotes.markdown_extension")
     html = markdown.markdown(text, extensions=extensions)
     assert ("check=" not in html and "```" not in html) is with_extension, html
     assert ('<span class="filename">app.py</span>' in html) is with_extension

@@ -15,16 +15,16 @@ Loading and checking
         id of that page. ``link_errors(bank, docs_dir) -> list[SourceError]`` lists all.
 
 Rendering (HTML strings to put in a Markdown page; each is one raw HTML block)
-    ``render_quiz(quiz, page=None, *, use_directory_urls=True, assets=True) -> str``
+    ``render_quiz(quiz, page=None, *, links=AS_WRITTEN, assets=True) -> str``
         One quiz for the page ``page`` (docs-relative, e.g. ``"quizzes/distros.md"``,
         default ``quiz.page``). With ``assets=True`` the block carries the
         ``<link>``/``<script>`` of ``assets/quiz/quiz.css`` and ``quiz.js``, so only
         pages with quizzes load them; pass ``assets=False`` if the adapter adds
-        ``asset_tags(page, use_directory_urls) -> (link_tag, script_tag)`` itself.
+        ``asset_tags(page, links) -> (link_tag, script_tag)`` itself.
     ``render_index(quizzes, page, *, exports_dir="quizzes/exports",
-    answer_key_page=None, use_directory_urls=True) -> str``
+    answer_key_page=None, links=AS_WRITTEN) -> str``
         A table of every quiz: title linked to its page, question count, downloads.
-    ``render_answer_key(quizzes, page, *, use_directory_urls=True) -> str``
+    ``render_answer_key(quizzes, page, *, links=AS_WRITTEN) -> str``
         The printable instructor key: every question, right answers, feedback,
         explanations; no JavaScript.
 
@@ -51,8 +51,10 @@ from studynotes.quiz.links import check_links, link_errors
 from studynotes.quiz.load import QuizBank, QuizFile, load_quizzes
 from studynotes.quiz.render import asset_tags, render_answer_key, render_index, render_quiz
 from studynotes.quiz.schema import Question, Quiz
+from studynotes.quiz.urls import Links
 
 __all__ = [
+    "Links",
     "Question",
     "Quiz",
     "QuizBank",

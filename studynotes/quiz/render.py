@@ -26,7 +26,7 @@ from studynotes.quiz.schema import (
     ShortQuestion,
     SingleQuestion,
 )
-from studynotes.quiz.urls import href
+from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
 CSS = "assets/quiz/quiz.css"
 JS = "assets/quiz/quiz.js"
@@ -34,15 +34,15 @@ EXPORTS_DIR = "quizzes/exports"
 YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is never the only sign
 
 
-def asset_tags(page: str, use_directory_urls: bool = True) -> tuple[str, str]:
+def asset_tags(page: str, links: Links = AS_WRITTEN) -> tuple[str, str]:
     """The stylesheet and the script tag a page with quizzes needs (repeats are harmless).
 
     They travel inside the quiz HTML so only quiz pages load them. On Material's instant
     navigation the new content's ``<link>`` loads with it and its ``<script>`` is
     re-created and run; ``quiz.js`` then initialises through ``document$``.
     """
-    css = escape(href(CSS, page, use_directory_urls))
-    js = escape(href(JS, page, use_directory_urls))
+    css = escape(href(CSS, page, links))
+    js = escape(href(JS, page, links))
     return f'<link rel="stylesheet" href="{css}">', f'<script src="{js}" defer></script>'
 
 
@@ -50,22 +50,19 @@ def render_quiz(
     quiz: Quiz,
     page: str | None = None,
     *,
-    use_directory_urls: bool = True,
+    links: Links = AS_WRITTEN,
     assets: bool = True,
 ) -> str:
     """One quiz as an HTML block for the page ``page`` (docs-relative, default ``quiz.page``)."""
     page = page or quiz.page
     total = len(quiz.questions)
-    css, js = asset_tags(page, use_directory_urls) if assets else ("", "")
+    css, js = asset_tags(page, links) if assets else ("", "")
     lines = [
         f'<div class="quiz" markdown="0" data-quiz="{quiz.id}">',
         css,  # first, so the quiz is never painted unstyled
         f'<p class="quiz__intro">{inline(quiz.description)}</p>',
         f'<p class="quiz__source"><small>Source: {inline(quiz.source)}</small></p>',
-        *(
-            _question(q, n, total, page, use_directory_urls)
-            for n, q in enumerate(quiz.questions, 1)
-        ),
+        *(_question(q, n, total, page, links) for n, q in enumerate(quiz.questions, 1)),
         '<div class="quiz__summary" hidden>',
         f'<p class="quiz__score">0 of {total} correct</p>',
         '<p class="quiz__buttons"><button type="button" class="quiz__button quiz__retry">'
@@ -78,7 +75,7 @@ def render_quiz(
     return _block(lines) + "\n"
 
 
-def _question(q: Question, n: int, total: int, page: str, directory_urls: bool) -> str:
+def _question(q: Question, n: int, total: int, page: str, links: Links) -> str:
     data = escape(json.dumps(key(q), separators=(",", ":")), quote=True)
     return _block(
         [
@@ -99,7 +96,7 @@ def _question(q: Question, n: int, total: int, page: str, directory_urls: bool) 
             '<div class="quiz__reveal">',
             _answer(q),
             paragraphs(q.explanation),
-            f'<p class="quiz__more"><a href="{escape(href(q.learn_more, page, directory_urls))}">'
+            f'<p class="quiz__more"><a href="{escape(href(q.learn_more, page, links))}">'
             "Learn more in the notes</a></p>",
             "</div>",
             _judged_options(q),
@@ -207,14 +204,14 @@ def render_index(
     *,
     exports_dir: str = EXPORTS_DIR,
     answer_key_page: str | None = None,
-    use_directory_urls: bool = True,
+    links: Links = AS_WRITTEN,
 ) -> str:
     """A table of every quiz: title (linked to its page), question count, export downloads."""
     rows = []
     for quiz in quizzes:
-        link = escape(href(quiz.page, page, use_directory_urls))
+        link = escape(href(quiz.page, page, links))
         downloads = " · ".join(
-            f'<a href="{escape(href(f"{exports_dir}/{name}", page, use_directory_urls))}" '
+            f'<a href="{escape(href(f"{exports_dir}/{name}", page, links))}" '
             f"download>{escape(kind)}</a>"
             for kind, name in export_files(quiz).items()
         )
@@ -234,20 +231,18 @@ def render_index(
         "</table>",
     ]
     if answer_key_page:
-        key_link = escape(href(answer_key_page, page, use_directory_urls))
+        key_link = escape(href(answer_key_page, page, links))
         # A link alone in its paragraph: Material does not underline links inside text.
         lines.append(f'<p><a href="{key_link}">Answer key for instructors</a></p>')
     lines.append("</div>")
     return "\n".join(lines) + "\n"
 
 
-def render_answer_key(
-    quizzes: Iterable[Quiz], page: str, *, use_directory_urls: bool = True
-) -> str:
+def render_answer_key(quizzes: Iterable[Quiz], page: str, *, links: Links = AS_WRITTEN) -> str:
     """Every question with its right answers, feedback and explanation: printable, no JS."""
     sections = []
     for quiz in quizzes:
-        items = "\n".join(_key_item(q, page, use_directory_urls) for q in quiz.questions)
+        items = "\n".join(_key_item(q, page, links) for q in quiz.questions)
         sections.append(
             f'<section class="quiz-key__quiz" id="key-{quiz.id}">\n'
             f"<h2>{inline(quiz.title)}</h2>\n"
@@ -257,8 +252,8 @@ def render_answer_key(
     return '<div class="quiz-key" markdown="0">\n' + "\n".join(sections) + "\n</div>\n"
 
 
-def _key_item(q: Question, page: str, directory_urls: bool) -> str:
-    link = escape(href(q.learn_more, page, directory_urls))
+def _key_item(q: Question, page: str, links: Links) -> str:
+    link = escape(href(q.learn_more, page, links))
     body = _answer(q) + _judged_options(q)
     if isinstance(q, ShortQuestion | NumericQuestion):
         body += f"<p><small>{escape(q.type.capitalize())} answer"

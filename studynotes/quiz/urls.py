@@ -7,7 +7,25 @@ already be the URLs the browser will resolve from the page that shows the quiz.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class Links:
+    """How the engine serves pages, and what it does with URLs in raw HTML.
+
+    MkDocs and ProperDocs leave raw HTML alone, so its URLs must be what the browser
+    resolves from the page's URL. Zensical resolves them from the .md file, as it does
+    Markdown links (and turns ``page.md`` into the page's URL): there they are paths
+    between files of docs/.
+    """
+
+    directory_urls: bool = True
+    raw_html_rewritten: bool = False
+
+
+AS_WRITTEN = Links()  # MkDocs and ProperDocs with use_directory_urls, the default
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
@@ -25,13 +43,16 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{folder}{path.stem}/" if use_directory_urls else f"{folder}{path.stem}.html"
 
 
-def href(target: str, from_page: str, use_directory_urls: bool = True) -> str:
+def href(target: str, from_page: str, links: Links = AS_WRITTEN) -> str:
     """A relative URL to ``target`` (docs path, optional ``#anchor``) from page ``from_page``."""
     path, _, anchor = target.partition("#")
-    target_url = page_url(path, use_directory_urls)
-    base = page_url(from_page, use_directory_urls)
+    fragment = f"#{anchor}" if anchor else ""
+    if links.raw_html_rewritten:
+        return posixpath.relpath(path, posixpath.dirname(from_page) or ".") + fragment
+    target_url = page_url(path, links.directory_urls)
+    base = page_url(from_page, links.directory_urls)
     base_dir = base.rstrip("/") if base.endswith("/") or not base else posixpath.dirname(base)
     relative = posixpath.relpath(target_url or ".", base_dir or ".")
     if target_url.endswith("/") or not target_url:
         relative = "./" if relative == "." else f"{relative}/"
-    return relative + (f"#{anchor}" if anchor else "")
+    return relative + fragment
