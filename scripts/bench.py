@@ -1,14 +1,20 @@
-"""Build-time benchmark: what the macros and live output cost. Prints figures; asserts nothing.
+"""Build-time benchmark per engine: what this project's work costs. Prints figures only.
 
-    make bench            (or: .venv/bin/python scripts/bench.py [--runs 5] [--pages 500])
+    make bench            (or: .venv/bin/python scripts/bench.py [--runs 3] [--pages 500]
+                           [--engines mkdocs,properdocs,zensical])
     make bench-sitecheck  (or: ... scripts/bench.py --sitecheck): the built-site check alone
 
-For the real site and for a copy with N generated pages, the median of RUNS builds of:
-  a  plain Material: the same pages and config without mkdocs-macros-plugin and the
-     Jinja sandbox hook
-  b  the full build, warm cache (live commands answered from .cache)
-  c  the full build, cold cache (every live command runs)
-and the slowest single live command, since c should cost no more than b plus that.
+For the real site and for a copy with N generated pages, per engine, the median of
+RUNS builds of:
+  cold   the full build, live-output cache emptied (every live command runs)
+  warm   the full build again (live commands answered from the cache)
+  plain  the same engine building the same pages with every macro call already
+         expanded (a copy whose Markdown holds the macros' output, built without
+         mkdocs-macros and without hooks): what the engine costs for this content
+and warm / plain, the share of the build that is this project's own work (the
+template check, the macros, the site check and exports). Zensical builds through
+``python -m studynotes.build`` (and so always ``--clean``), its plain copy with
+``zensical build --clean``. Runs are interleaved so a slow spell hits every column.
 
 With --sitecheck, each site is built once and ``studynotes.sitecheck.check_site`` is
 timed alone (median of RUNS), and lychee's offline check of the same folder when a
@@ -30,35 +36,31 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from studynotes import config  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
-from studynotes.site import live_settings  # noqa: E402  (the same settings as the build)
+from studynotes.site import Site, live_settings  # noqa: E402  (the same settings as the build)
 from studynotes.sitecheck import check_site, default_sources  # noqa: E402
 from studynotes.template_code import LIVE_MACROS, collect  # noqa: E402
+from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
-PLAIN = """INHERIT: mkdocs.yml
-plugins:
-  - search
-  - blog:
-      blog_dir: brainstorm
-      post_date_format: long
-      post_excerpt: required
-      post_excerpt_max_authors: 3
-      categories_allowed:
-        - Parallel computing
-        - Serverless and containers
-        - Databases
-  - tags
-  - git-revision-date-localized:
-      type: date
-      fallback_to_build_date: true
-      strict: false
-hooks: []  # no sandbox hook; the fence-marks extension stays (markdown_extensions)
-"""
+ENGINES = ("mkdocs", "properdocs", "zensical")
+# How each engine builds CONFIG into the project's site/ (the full build and the plain one).
+_COMMANDS = {
+    "mkdocs": (["-m", "mkdocs", "build", "-q", "-f", "{config}"],) * 2,
+    "properdocs": (["-m", "properdocs", "build", "-q", "-f", "{config}"],) * 2,
+    "zensical": (
+        ["-m", "studynotes.build", "--config-file", "{config}"],
+        ["-m", "zensical", "build", "--clean", "-f", "{config}"],
+    ),
+}
 
 
 def project_copy(dest: Path, generated_pages: int) -> Path:
@@ -71,7 +73,29 @@ def project_copy(dest: Path, generated_pages: int) -> Path:
             shutil.copy2(src, dest / part)
     if generated_pages:
         _generate(dest, generated_pages)
-    (dest / "plain.yml").write_text(PLAIN)
+    return dest
+
+
+def expanded_copy(project: Path) -> Path:
+    """A copy of ``project`` whose pages hold their macros' output, built without macros."""
+    dest = project.with_name(project.name + "-plain")
+    shutil.copytree(project, dest, ignore=shutil.ignore_patterns("site", ".cache"))
+    site = Site(config.options(project / "mkdocs.yml"))
+    docs = dest / "docs"
+    for path in docs.rglob("*.md"):
+        page = path.relative_to(docs).as_posix()
+        text = path.read_text()
+        front = _FRONT_MATTER.match(text)
+        head, body = (front.group(0), text[front.end() :]) if front else ("", text)
+        if not page.startswith("includes/") and ("{{" in body or "{%" in body):
+            env = sandboxed(jinja2.Environment())
+            env.globals.update(site.macros(lambda page=page: page))
+            path.write_text(head + env.from_string(protect_code(body)).render())
+    site.live.finish()
+    plain = (project / "mkdocs.yml").read_text()
+    plain = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", plain)
+    plain = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", plain)
+    (dest / "mkdocs.yml").write_text(plain)
     return dest
 
 
@@ -113,25 +137,24 @@ def _relink(text: str, folder: str) -> str:
     return _LINK.sub(moved, text)
 
 
-def build(project: Path, config: str, *, clear_cache: bool, site_url: str = "") -> float:
+def build(
+    project: Path,
+    engine: str,
+    *,
+    plain: bool = False,
+    clear_cache: bool = False,
+    site_url: str = "",
+) -> float:
     if clear_cache:
         shutil.rmtree(project / ".cache" / "live-output", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("STUDYNOTES_CACHE_DIR", None)  # each copy keeps its own cache
     if site_url:
         env["SITE_URL"] = site_url
+    arguments = [a.format(config=project / "mkdocs.yml") for a in _COMMANDS[engine][plain]]
     started = time.perf_counter()
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--quiet",
-            "-f",
-            config,
-            "-d",
-            str(project / "site"),
-        ],
+        [sys.executable, *arguments],
         cwd=project,
         env=env,
         check=True,
@@ -154,29 +177,27 @@ def slowest_command(project: Path) -> tuple[float, str]:
     return slowest
 
 
-def measure(label: str, project: Path, runs: int) -> None:
-    build(project, "mkdocs.yml", clear_cache=False)  # warm up imports and the cache
-    # Interleaved, so that a slow spell of a shared machine hits a, b and c alike; after
-    # c, a pause lets the Docker daemon finish cleaning up the containers c ran.
-    times: dict[str, list[float]] = {"a": [], "b": [], "c": []}
+def measure(label: str, project: Path, runs: int, engines: list[str]) -> None:
+    build(project, "mkdocs", clear_cache=False)  # warm up imports and the cache
+    plain = expanded_copy(project)
+    times: dict[tuple[str, str], list[float]] = {}
     for _ in range(runs):
-        times["a"].append(build(project, "plain.yml", clear_cache=False))
-        times["b"].append(build(project, "mkdocs.yml", clear_cache=False))
-        times["c"].append(build(project, "mkdocs.yml", clear_cache=True))  # refills the cache
-        time.sleep(SETTLE)
-    a, b, c = (statistics.median(times[k]) for k in "abc")
+        for engine in engines:
+            for kind, seconds in (
+                ("plain", lambda e=engine: build(plain, e, plain=True)),
+                ("warm", lambda e=engine: build(project, e)),
+                ("cold", lambda e=engine: build(project, e, clear_cache=True)),
+            ):
+                times.setdefault((engine, kind), []).append(seconds())
+            time.sleep(SETTLE)  # the Docker daemon cleans up after the cold build
     slow, command = slowest_command(project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-    print(f"\n{label} ({pages} Markdown files), median of {runs} builds:")
-    print(
-        "     all runs: "
-        + "  ".join(f"{k}=" + ",".join(f"{t:.1f}" for t in times[k]) for k in "abc")
-    )
-    print(f"  a  plain Material, no macros      {a:6.2f} s")
-    print(f"  b  full build, warm cache         {b:6.2f} s   b/a = {b / a:.3f}")
-    print(f"  c  full build, cold cache         {c:6.2f} s   c - b = {c - b:+.2f} s")
-    print(f"     slowest single command         {slow:6.2f} s   ({command})")
-    print(f"     c <= b + slowest: {'yes' if c <= b + slow else 'NO'}", flush=True)
+    print(f"\n{label} ({pages} Markdown files), median of {runs} builds, seconds:")
+    print(f"  {'engine':<11} {'cold':>7} {'warm':>7} {'plain':>7} {'warm/plain':>11}")
+    for engine in engines:
+        cold, warm, bare = (statistics.median(times[engine, k]) for k in ("cold", "warm", "plain"))
+        print(f"  {engine:<11} {cold:7.2f} {warm:7.2f} {bare:7.2f} {warm / bare:11.3f}")
+    print(f"  slowest single live command {slow:.2f} s ({command})", flush=True)
 
 
 def median_time(runs: int, action: Callable[[], object]) -> float:
@@ -190,7 +211,7 @@ def median_time(runs: int, action: Callable[[], object]) -> float:
 
 def measure_sitecheck(label: str, project: Path, runs: int) -> None:
     site_url = "https://data-eng-notes.github.io/study-notes/"
-    build(project, "mkdocs.yml", clear_cache=False, site_url=site_url)
+    build(project, "mkdocs", site_url=site_url)
     site = project / "site"
     sources = default_sources(project / "docs")
     outcome = check_site(site, site_url=site_url, sources=sources, root=project)
@@ -212,15 +233,24 @@ def measure_sitecheck(label: str, project: Path, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--sitecheck", action="store_true", help="time the site check alone")
     args = parser.parse_args()
-    run = measure_sitecheck if args.sitecheck else measure
+    engines = args.engines.split(",")
+
+    def run(label: str, project: Path) -> None:
+        if args.sitecheck:
+            measure_sitecheck(label, project, args.runs)
+        else:
+            measure(label, project, args.runs, engines)
+
     with tempfile.TemporaryDirectory() as tmp:
-        run("Real site", project_copy(Path(tmp) / "real", 0), args.runs)
-        big = project_copy(Path(tmp) / "big", args.pages)
-        run(f"Real site + {args.pages} generated pages", big, args.runs)
+        run("Real site", project_copy(Path(tmp) / "real", 0))
+        run(
+            f"Real site + {args.pages} generated pages", project_copy(Path(tmp) / "big", args.pages)
+        )
 
 
 if __name__ == "__main__":
