@@ -34,7 +34,8 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline --persona auditor .github/workflows
 
-# Build-time figures (median of 5): plain Material vs full build, warm and cold cache.
+# Build-time figures per engine: cold and warm full builds against the same pages built
+# with their macros already expanded (median of 3; --runs, --pages, --engines).
 bench: $(VENV)/.site
 	$(BIN)/python scripts/bench.py
 
