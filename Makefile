@@ -36,8 +36,8 @@ lint: $(VENV)/.test
 
 # Build-time figures per engine: cold and warm full builds against the same pages built
 # with their macros already expanded (median of 3; --runs, --pages, --engines).
-bench: $(VENV)/.site
-	$(BIN)/python scripts/bench.py
+bench: $(VENV)/.test
+	scripts/with-docker.sh $(BIN)/python scripts/bench.py
 
 # The built-site check alone, on the real site and on 500 generated pages (figures only).
 bench-sitecheck: $(VENV)/.site
