@@ -97,27 +97,10 @@ running_kinds: set[str] = set()  # the marks of the test being set up (tests/con
 # How each engine is asked for a strict build of a project into a folder. Zensical goes
 # through studynotes.build (checks before, exports and site check after), and always
 # writes to the project's site/.
+_MKDOCS_ARGS = ["build", "--strict", "--config-file", "{config}", "--site-dir", "{site}"]
 _BUILD_COMMANDS = {
-    "mkdocs": [
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        "{config}",
-        "--site-dir",
-        "{site}",
-    ],
-    "properdocs": [
-        "-m",
-        "properdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        "{config}",
-        "--site-dir",
-        "{site}",
-    ],
+    "mkdocs": ["-m", "mkdocs", *_MKDOCS_ARGS],
+    "properdocs": ["-m", "properdocs", *_MKDOCS_ARGS],  # the MkDocs 1.x fork: the same CLI
     "zensical": ["-m", "studynotes.build", "--strict", "--config-file", "{config}"],
 }
 

@@ -19,10 +19,13 @@ pytestmark = pytest.mark.build
 ENGINES = ["mkdocs", "properdocs", "zensical"]
 # Code with Go-template braces, unprotected by the page: it must stay text everywhere.
 LITERAL_CODE = "\nFormat with `docker ps --format {{.Names}}`:\n\n```text\n{{ .ID }}\n```\n"
+# Template code a pull request could carry, and what the build must say of it.
 HOSTILE = {
-    "os-popen": '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
-    "config": "{{ config }}",
-    "unknown-macro": '{{ rn("df -h") }}',
+    "os-popen": ('{{ cycler.__init__.__globals__.os.popen("id").read() }}', "is not a macro call"),
+    "subclasses": ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "is not a macro call"),
+    "config": ("{{ config }}", "is not a macro call"),
+    "environment": ("{{ environment }}", "is not a macro call"),
+    "unknown-macro": ('{{ rn("df -h") }}', "calls 'rn', which is not a macro. Did you mean run()?"),
 }
 
 
@@ -99,9 +102,9 @@ def test_last_update_dates_come_from_git_except_on_zensical(engine_build: Build)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("code", HOSTILE.values(), ids=HOSTILE.keys())
+@pytest.mark.parametrize(("code", "problem"), HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_template_code_is_refused_at_its_line(
-    tmp_path: Path, engine: str, code: str
+    tmp_path: Path, engine: str, code: str, problem: str
 ) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "index.md"
@@ -110,7 +113,7 @@ def test_hostile_template_code_is_refused_at_its_line(
     page.write_text("\n".join(lines) + "\n")
     result = build(project, project / "site", engine=engine)
     assert result.returncode != 0
-    assert f"docs/index.md:10: {code} " in result.log, result.log
+    assert f"docs/index.md:10: {code} {problem}" in result.log, result.log
     assert "Traceback" not in result.log and "uid=" not in result.log
     built = [p.read_text(errors="replace") for p in (project / "site").rglob("*.html")]
     assert not any("uid=" in text for text in built)
