@@ -159,6 +159,39 @@ def test_output_block_must_follow_a_run_block(tmp_path: Path) -> None:
     assert 'docs/page.md:5: a check="output" block must come right after' in only_failure(report)
 
 
+def test_every_bad_mark_of_a_page_is_reported_in_one_run(tmp_path: Path) -> None:
+    """Three unmarked blocks and a bad option: four problems at once; the good block still runs."""
+    report = check(
+        tmp_path,
+        """\
+        ~~~bash
+        ls
+        ~~~
+
+        ~~~python
+        print(1)
+        ~~~
+
+        ~~~python check="fail"
+        print("exits 0, so this fails")
+        ~~~
+
+        ~~~yaml
+        a: 1
+        ~~~
+
+        ~~~bash chek="run"
+        df -h
+        ~~~
+        """,
+    )
+    failures = sorted(report.failures, key=lambda failure: failure.line)
+    found = [str(failure).split("\n")[0] for failure in failures]
+    assert [failure.line for failure in failures] == [1, 5, 9, 13, 17], found
+    assert "unknown fence option 'chek'" in "\n".join(found)
+    assert 'marked check="fail" but exited with status 0' in "\n".join(found)
+
+
 # -- Python ---------------------------------------------------------------------------------
 def test_the_sources_broken_import_fails_with_file_line_and_output(tmp_path: Path) -> None:
     report = check(

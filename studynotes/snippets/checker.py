@@ -12,7 +12,7 @@ from studynotes.live import allowlist as allow
 from studynotes.snippets import python_check, yaml_check
 from studynotes.snippets.docker_check import DockerChecker
 from studynotes.snippets.fences import blocks
-from studynotes.snippets.marks import Snippet, snippets
+from studynotes.snippets.marks import Snippet, read_snippets
 from studynotes.snippets.outcome import Failure
 from studynotes.snippets.shell_check import ShellChecker
 
@@ -49,12 +49,12 @@ class Checker:
 
     def check_page(self, page: Path, report: Report) -> None:
         try:
-            marked = snippets(blocks(page, self.root))
-        except SourceError as error:  # a malformed mark: reported like any failure
-            report.failures.append(
-                Failure(error.path, error.line or 1, error.problem, fix=error.fix)
-            )
-            return
+            marked, malformed = read_snippets(blocks(page, self.root))
+        except SourceError as error:  # the page's fences cannot be read at all
+            malformed, marked = [error], []
+        # Every malformed mark of the page is reported like a failure, and the
+        # well-marked blocks still run: one run shows all there is to fix.
+        report.failures += [Failure(e.path, e.line or 1, e.problem, fix=e.fix) for e in malformed]
         files: dict[str, str] = {}  # check="file" blocks so far, for Dockerfile contexts
         for snippet in marked:
             report.counts[(snippet.family, snippet.kind)] += 1

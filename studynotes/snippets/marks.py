@@ -70,17 +70,27 @@ class Snippet:
 
 
 def snippets(blocks: list[Block]) -> list[Snippet]:
-    """The page's marked blocks, each validated; expected output attached to its block."""
-    found: list[Snippet] = []
-    for block in blocks:
-        kind, reason = _read(block)
-        if kind is None:
-            continue
-        if kind == "output":
-            found[-1:] = [_with_output(found[-1] if found else None, block, blocks)]
-            continue
-        found.append(Snippet(block, kind, reason))
+    """The page's marked blocks, each validated; raises the first malformed mark."""
+    found, errors = read_snippets(blocks)
+    if errors:
+        raise errors[0]
     return found
+
+
+def read_snippets(blocks: list[Block]) -> tuple[list[Snippet], list[SourceError]]:
+    """The page's well-marked blocks (expected output attached) and every malformed mark."""
+    found: list[Snippet] = []
+    errors: list[SourceError] = []
+    for block in blocks:
+        try:
+            kind, reason = _read(block)
+            if kind == "output":
+                found[-1:] = [_with_output(found[-1] if found else None, block, blocks)]
+            elif kind is not None:
+                found.append(Snippet(block, kind, reason))
+        except SourceError as error:
+            errors.append(error)
+    return found, errors
 
 
 def _read(block: Block) -> tuple[str | None, str]:
