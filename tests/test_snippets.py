@@ -87,6 +87,28 @@ def test_fences_inside_tabs_and_admonitions_keep_their_lines_and_options(tmp_pat
     ]
 
 
+def test_triple_backticks_closed_on_their_line_are_inline_code_not_a_fence(
+    tmp_path: Path,
+) -> None:
+    """``` docker run -it ``` in a list is inline code, as superfences renders it."""
+    path = page(
+        tmp_path,
+        """\
+        Steps:
+
+        + ~~~ docker run -it --rm busybox sh ~~~ to get a shell
+
+        ~~~bash illustrative="interactive"
+        docker run -it busybox sh
+        ~~~
+        """,
+    )
+    found = blocks(path, tmp_path)
+    assert [(b.line, b.language, b.source) for b in found] == [
+        (5, "bash", "docker run -it busybox sh\n"),
+    ]
+
+
 def test_strip_marks_leaves_what_superfences_understands() -> None:
     markdown = textwrap.dedent("""\
         ```python title="app.py" check="file"

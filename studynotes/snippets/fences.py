@@ -20,6 +20,9 @@ from studynotes.errors import SourceError
 # The whole info line: everything after the backticks up to the end of that line.
 _LEXER = RawFencedCodeBlockLexer(info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE))
 _SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')  # pymdownx.snippets, one file
+# CommonMark: the info string of a backtick fence holds no backtick, so ``` a ``` on one
+# line is inline code, as the renderer shows it; such lines are blanked before lexing.
+_INLINE_TRIPLE = re.compile(r"^[^`\n]*`{3,}[^`\n]*`[^\n]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,8 @@ def blocks(path: Path, root: Path) -> list[Block]:
     text = path.read_text(encoding="utf-8")
     page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     found = []
-    for region in _LEXER(Document(text, str(path))):
+    lexed = _INLINE_TRIPLE.sub(lambda match: " " * len(match.group(0)), text)
+    for region in _LEXER(Document(lexed, str(path))):
         line = text.count("\n", 0, region.start) + 1
         language, options = parse_info(region.lexemes["info"], page, line)
         source = _include_snippets(str(region.lexemes["source"]), root, page, line)
