@@ -62,6 +62,13 @@ def test_arguments_outside_the_forms_are_refused(command: str) -> None:
         allowlist.approve(command, REAL, ROOT)
 
 
+def test_a_refusal_names_the_nearest_allowed_forms() -> None:
+    with pytest.raises(allowlist.Refused) as refused:
+        allowlist.approve("docker container run --rm -it busybox sh", REAL, ROOT)
+    nearest = str(refused.value).split("the nearest allowed: ")[1].split("; ")
+    assert len(nearest) == 3 and all(form.startswith("docker container run") for form in nearest)
+
+
 def test_unbalanced_quote_is_refused() -> None:
     with pytest.raises(allowlist.Refused, match="cannot split"):
         allowlist.approve("docker image ls 'busybox", REAL, ROOT)

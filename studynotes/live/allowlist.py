@@ -14,6 +14,7 @@ placeholder:
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
 from dataclasses import dataclass
@@ -108,7 +109,17 @@ def approve(command: str, allowlist: Allowlist, root: Path) -> Approved:
         if _matches(argv, form, root):
             return Approved(command, tuple(argv), argv[0], program)
     _refuse_path_escape(argv, program.forms, root)
-    raise Refused(f"no form allowed for '{argv[0]}' matches these arguments")
+    raise Refused(
+        f"no form allowed for '{argv[0]}' matches these arguments; "
+        f"the nearest allowed: {'; '.join(_nearest(command, program.forms))}"
+    )
+
+
+def _nearest(command: str, forms: list[list[str]], count: int = 3) -> list[str]:
+    """The allowed forms most like ``command``, written as in data/commands.yml."""
+    written = [" ".join(form) for form in forms]
+    ranked = sorted(written, key=lambda form: -difflib.SequenceMatcher(None, command, form).ratio())
+    return ranked[:count]
 
 
 def _matches(argv: list[str], form: list[str], root: Path) -> bool:
