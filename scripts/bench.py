@@ -45,11 +45,10 @@ from studynotes import config  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.site import Site, live_settings  # noqa: E402  (the same settings as the build)
 from studynotes.sitecheck import check_site, default_sources  # noqa: E402
-from studynotes.template_code import LIVE_MACROS, collect  # noqa: E402
+from studynotes.template_code import LIVE_MACROS, collect, split_front_matter  # noqa: E402
 from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
 ENGINES = ("mkdocs", "properdocs", "zensical")
 # How each engine builds CONFIG into the project's site/ (the full build and the plain one).
@@ -85,8 +84,7 @@ def expanded_copy(project: Path) -> Path:
     for path in docs.rglob("*.md"):
         page = path.relative_to(docs).as_posix()
         text = path.read_text()
-        front = _FRONT_MATTER.match(text)
-        head, body = (front.group(0), text[front.end() :]) if front else ("", text)
+        head, body = split_front_matter(text)
         if not page.startswith("includes/") and ("{{" in body or "{%" in body):
             env = sandboxed(jinja2.Environment())
             env.globals.update(site.macros(lambda page=page: page))

@@ -66,10 +66,16 @@ class Call:
         return dict(self.options).get(name, default)
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(the YAML front matter with its ``---`` lines, or "", the rest of the page)."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(0), text[match.end() :]) if match else ("", text)
+
+
 def blank_front_matter(text: str) -> str:
     """Replace YAML front matter with empty lines, keeping line numbers of the body."""
-    match = _FRONT_MATTER.match(text)
-    return "\n" * match.group(0).count("\n") + text[match.end() :] if match else text
+    head, body = split_front_matter(text)
+    return "\n" * head.count("\n") + body
 
 
 def find_calls(text: str, page: str) -> list[Call]:
@@ -202,9 +208,7 @@ def _arguments(node: nodes.Call, macro: Macro) -> dict[str, object] | str:
 
 
 def _front_matter_errors(text: str, page: str) -> list[SourceError]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return []
+    head, _ = split_front_matter(text)
     return [
         SourceError(
             page,
@@ -212,7 +216,7 @@ def _front_matter_errors(text: str, page: str) -> list[SourceError]:
             f"template code in the front matter: {line.strip()}",
             "The front matter is data, never rendered as a page: write plain values there",
         )
-        for number, line in enumerate(match.group(0).split("\n"), start=1)
+        for number, line in enumerate(head.split("\n"), start=1)
         if "{{" in line or "{%" in line
     ]
 

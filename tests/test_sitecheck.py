@@ -163,3 +163,14 @@ def test_command_line_exit_status_and_report(
     (tmp_path / "docs" / "index.md").write_text("# Home\n\n[Linux](linux/index.md)\n")
     assert main([str(site)]) == 1
     assert "docs/index.md:3: link 'linux/' leads to no file" in capsys.readouterr().err
+
+
+def test_an_id_a_macro_repeats_is_placed_at_the_heading_that_has_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntags: [x]\n---\n\n# Page\n\n## The tree\n\n{{ quiz('x') }}\n"
+    )
+    site = _site(tmp_path, {"page/index.html": '<h2 id="the-tree">T</h2>\n<div id="the-tree">'})
+    (problem,) = _problems(site, sources={"page/index.html": docs / "page.md"}, root=tmp_path)
+    assert problem.startswith("docs/page.md:7: id 'the-tree' is used twice"), problem

@@ -34,19 +34,24 @@ def slugify(text: str) -> str:
 
 def heading_ids(markdown: str) -> set[str]:
     """Ids of the headings of a Markdown page (code blocks and front matter skipped)."""
-    explicit: list[str] = []
-    texts: list[str] = []
-    for text in _heading_texts(markdown):
+    return set(heading_lines(markdown))
+
+
+def heading_lines(markdown: str) -> dict[str, int]:
+    """Heading id -> its 1-based line in the page (front matter counted)."""
+    explicit: dict[str, int] = {}
+    texts: list[tuple[int, str]] = []
+    for line, text in _heading_texts(markdown):
         attrs = _ATTR_LIST.search(text)
         found = _ATTR_ID.search(attrs["attrs"]) if attrs else None
         if found:
-            explicit.append(found["id"])
+            explicit[found["id"]] = line
         else:
-            texts.append(text[: attrs.start()] if attrs else text)
+            texts.append((line, text[: attrs.start()] if attrs else text))
     # toc reserves explicit ids first, then numbers repeated slugs: "the-columns_1".
-    ids = set(explicit)
-    for text in texts:
-        ids.add(_unique(slugify(text), ids))
+    ids = dict(explicit)
+    for line, text in texts:
+        ids[_unique(slugify(text), set(ids))] = line
     return ids
 
 
@@ -100,12 +105,12 @@ def _ids_of(path: Path, _mtime: int) -> frozenset[str]:
     return frozenset(heading_ids(path.read_text(encoding="utf-8")))
 
 
-def _heading_texts(markdown: str) -> list[str]:
+def _heading_texts(markdown: str) -> list[tuple[int, str]]:
     lines = markdown.splitlines()
     start = _after_front_matter(lines)
     fence: str | None = None
     texts = []
-    for line in lines[start:]:
+    for number, line in enumerate(lines[start:], start=start + 1):
         opening = _FENCE.match(line)
         if fence:
             if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
@@ -113,7 +118,7 @@ def _heading_texts(markdown: str) -> list[str]:
         elif opening:
             fence = opening[1]
         elif heading := _HEADING.match(line):
-            texts.append(heading["text"])
+            texts.append((number, heading["text"]))
     return texts
 
 

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from studynotes.quiz.links import slugify
+from studynotes.quiz.links import heading_lines
 from studynotes.quiz.urls import page_url
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*(?:\{[^{}]*\})?\s*$")
 
 
 @dataclass
@@ -40,13 +38,7 @@ class Source:
     def line_of_id(self, value: str) -> int | None:
         """The line that sets id ``value`` again: an attribute list, raw HTML or a heading."""
         found = self._next(_id_needles(value), skip=1)
-        if found:
-            return found
-        for number, line in enumerate(self.lines, start=1):
-            heading = _HEADING.match(line)
-            if heading and slugify(heading["text"]) == value:
-                return number
-        return None
+        return found or heading_lines("\n".join(self.lines)).get(value)
 
     def _next(self, needles: tuple[re.Pattern[str], ...], skip: int = 0) -> int | None:
         # The k-th problem with the same URL maps to the k-th line that holds it (after
