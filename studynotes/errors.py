@@ -13,8 +13,12 @@ class SourceError(Exception):
         self.line = line
         self.problem = problem
         self.fix = fix
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {problem}. {fix}")
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """``PATH:LINE: problem`` then an indented ``fix:`` line, as every checker prints."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.problem.rstrip()}\n  fix: {self.fix}"
 
 
 class SourceErrors(Exception):

@@ -13,6 +13,8 @@ import re
 from jinja2 import Environment
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from studynotes import markdown_code
+
 # Settings a Jinja Environment takes in its constructor and exposes as attributes.
 _SETTINGS = (
     "block_start_string",
@@ -46,12 +48,9 @@ def sandboxed(env: Environment) -> ImmutableSandboxedEnvironment:
 
 # --- Code is literal -------------------------------------------------------------
 # Docker's `--format '{{.Names}}'` and similar templates are common in the notes.
-# Inside fenced code blocks and inline code, braces are text, not Jinja: before a
-# page is rendered, such code is wrapped in {% raw %} ... {% endraw %}. Fences are
-# found line by line (indented fences included, as in admonitions), the way
-# pymdownx.superfences reads them; a CommonMark parser would take an indented
-# admonition body for a code block and hide the macros inside it.
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+# Inside code blocks (fenced or indented, as studynotes.markdown_code finds them the
+# way the renderer does) and inline code, braces are text, not Jinja: before a page
+# is rendered, such code is wrapped in {% raw %} ... {% endraw %}.
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _JINJA = ("{{", "{%", "{#")
 _RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
@@ -67,21 +66,21 @@ def protect_code(markdown: str) -> str:
     if not _has_jinja(markdown):
         return markdown  # most pages: nothing to protect, nothing to scan
     lines = markdown.split("\n")
+    code = markdown_code.read(lines)
+    blocks = {f.start: f.end for f in code.fences} | dict(code.indented)
     out: list[str] = []
     in_raw = False
     i = 0
     while i < len(lines):
-        line = lines[i]
-        fence = _FENCE.match(line)
-        if fence and not in_raw:
-            end = _fence_end(lines, i, fence.group("fence"))
-            block = lines[i : end + 1]
+        if i in blocks and not in_raw:  # inside an author's raw region, lines are read on
+            block = lines[i : blocks[i] + 1]
             if _has_jinja("\n".join(block)):
                 block[0] = "{% raw %}" + block[0]
                 block[-1] = block[-1] + "{% endraw %}"
             out += block
-            i = end + 1
+            i = blocks[i] + 1
             continue
+        line = lines[i]
         if not in_raw and "`" in line and _has_jinja(line):
             line = _INLINE_CODE.sub(
                 lambda m: (
@@ -95,15 +94,6 @@ def protect_code(markdown: str) -> str:
         out.append(line)
         i += 1
     return "\n".join(out)
-
-
-def _fence_end(lines: list[str], start: int, fence: str) -> int:
-    """Index of the closing fence line (same character, at least as long), or the last line."""
-    closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-    for j in range(start + 1, len(lines)):
-        if closing.match(lines[j]):
-            return j
-    return len(lines) - 1
 
 
 def _raw_state_after(line: str, in_raw: bool) -> bool:

@@ -156,7 +156,7 @@ def test_recorded_capture_stands_in_when_the_daemon_is_missing(project: Path) ->
 
 
 def test_missing_recorded_capture_is_an_error(project: Path) -> None:
-    with pytest.raises(SourceError, match=r"page.md:3: .*no recorded capture.*make captures"):
+    with pytest.raises(SourceError, match=r"(?s)page.md:3: .*no recorded capture.*make captures"):
         _live(project).prepare([call("daemon-tool a", 3)])
 
 

@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from studynotes.headings import heading_ids
 from studynotes.quiz import (
     QuizFile,
     load_quizzes,
@@ -27,7 +28,6 @@ from studynotes.quiz import (
     write_exports,
 )
 from studynotes.quiz.generate import disk_space_quiz
-from studynotes.quiz.links import heading_ids
 from studynotes.quiz.schema import Quiz
 from tests.support import ROOT, serve
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from studynotes.errors import SourceError
+from studynotes.headings import heading_ids, slugify
 from studynotes.quiz import QuizFile, check_links, link_errors, load_quizzes
-from studynotes.quiz.links import heading_ids, slugify
 from studynotes.quiz.schema import MultipleQuestion, SingleQuestion
 from studynotes.snippets.strip import strip_marks
 

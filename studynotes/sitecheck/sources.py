@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from studynotes.quiz.links import heading_lines
+from studynotes.headings import heading_lines
 from studynotes.quiz.urls import page_url
 
 

@@ -1,7 +1,7 @@
 """Fenced code blocks of a Markdown page, with their info-string options and lines.
 
-Sybil's fence lexer finds the blocks (nested in lists, admonitions and content tabs
-included, since it follows indentation); this module reads the info string the way
+``studynotes.markdown_code`` finds the blocks as the renderer does (nested in lists,
+admonitions and content tabs included); this module reads the info string the way
 pymdownx.superfences does: a language, then ``key="value"`` options.
 """
 
@@ -12,17 +12,10 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sybil import Document
-from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
-
+from studynotes import markdown_code
 from studynotes.errors import SourceError
 
-# The whole info line: everything after the backticks up to the end of that line.
-_LEXER = RawFencedCodeBlockLexer(info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE))
 _SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')  # pymdownx.snippets, one file
-# CommonMark: the info string of a backtick fence holds no backtick, so ``` a ``` on one
-# line is inline code, as the renderer shows it; such lines are blanked before lexing.
-_INLINE_TRIPLE = re.compile(r"^[^`\n]*`{3,}[^`\n]*`[^\n]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -39,14 +32,13 @@ class Block:
 
 def blocks(path: Path, root: Path) -> list[Block]:
     """Every fenced block of one page, in page order."""
-    text = path.read_text(encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
     page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     found = []
-    lexed = _INLINE_TRIPLE.sub(lambda match: " " * len(match.group(0)), text)
-    for region in _LEXER(Document(lexed, str(path))):
-        line = text.count("\n", 0, region.start) + 1
-        language, options = parse_info(region.lexemes["info"], page, line)
-        source = _include_snippets(str(region.lexemes["source"]), root, page, line)
+    for fence in markdown_code.fences(lines):
+        line = fence.start + 1
+        language, options = parse_info(fence.info, page, line)
+        source = _include_snippets(fence.body(lines), root, page, line)
         found.append(Block(page, line, language, options, source))
     return found
 
