@@ -37,10 +37,15 @@ class SourceErrors(Exception):
                 lines.append("")
             lines.append(str(error))
             previous = error.path
-        files = len({error.path for error in self.errors})
-        count = len(self.errors)
-        lines.append(
-            f"{self.check} found {count} problem{'s' * (count != 1)} "
-            f"in {files} file{'s' * (files != 1)}."
-        )
+        lines.append(summary(self.check, len(self.errors), len({e.path for e in self.errors})))
         return "\n".join(lines)
+
+
+def summary(check: str, problems: int, files: int) -> str:
+    """The last line of every checker's report."""
+    if not problems:
+        return f"{check} found no problems."
+    return (
+        f"{check} found {problems} problem{'s' * (problems != 1)} "
+        f"in {files} file{'s' * (files != 1)}."
+    )

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from studynotes.markdown_code import prose_lines
 
-_HEADING = re.compile(r"^\s{0,12}(?P<marks>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
+# As Python-Markdown reads them: no space is needed after the #s ("#hashtag" is a
+# title), and closing #s are dropped.
+_HEADING = re.compile(r"^\s{0,12}(?P<marks>#{1,6})(?P<text>.*?)#*\s*$")
 _ATTR_LIST = re.compile(r"\s*\{:?\s*(?P<attrs>[^{}]*)\}\s*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 

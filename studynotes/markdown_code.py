@@ -72,7 +72,10 @@ def read(lines: list[str]) -> Code:
             blank_before, i = True, i + 1
             continue
         width = _width(line)
-        while containers and width < containers[-1]:
+        opener = _CONTAINER.match(line.strip()) is not None
+        # A line right under another continues its paragraph, however indented
+        # ("lazy" continuation); only a new block or a new item can end a container.
+        while containers and width < containers[-1] and (blank_before or run or opener):
             containers.pop()
         base = containers[-1] if containers else 0
         if width >= base + TAB and (blank_before or run):
@@ -86,7 +89,7 @@ def read(lines: list[str]) -> Code:
                 fence = _close(lines, i, opening)
                 found.fences.append(fence)
                 i = fence.end
-            elif _CONTAINER.match(line.strip()):
+            elif opener:
                 containers.append(width + TAB)
         blank_before, i = False, i + 1
     if run:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from studynotes import df as df_output
-from studynotes import glossary, quiz, sitecheck
-from studynotes.errors import SourceError
+from studynotes import glossary, page_check, quiz, sitecheck
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
-from studynotes.template_code import LIVE_MACROS, MACROS, Call, collect
+from studynotes.template_code import LIVE_MACROS, MACROS, Call
 
 Macro = Callable[..., str]
 
@@ -60,8 +60,8 @@ class Site:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        # Every page's template code is checked before anything renders or runs.
-        self.calls = collect(options.docs_dir)
+        # Every page's template code and Markdown is checked before anything renders or runs.
+        self.calls = page_check.check_docs(options.docs_dir)
         self.live = LiveOutputs(live_settings(options.root))
         # Every command approved before any runs; they run while the engine renders,
         # and a page showing one waits for that one only.
@@ -82,7 +82,7 @@ class Site:
         """The functions of ``MACROS``; ``current_page()`` is the docs path being rendered."""
         links = quiz.Links(self.options.use_directory_urls, self.options.raw_html_rewritten)
         implementations: dict[str, Macro] = {
-            "run": lambda command, expect_failure=False: console.render(self.live.get(command)),
+            "run": lambda command, expect_failure=False: self._shown(command, console.render),
             "df": self._df,
             "quiz": lambda quiz_id: quiz.render_quiz(
                 self.bank.get(quiz_id), current_page(), links=links
@@ -124,15 +124,26 @@ class Site:
             site_dir, site_url=self.options.site_url, sources=pages, root=self.options.root
         )
 
+    def _shown(self, command: str, render: Callable[[Capture], str]) -> str:
+        """The command's output as ``render`` shows it; a failed command fails the build
+        in ``finish``, with every other failure, not here in the middle of a page."""
+        try:
+            return render(self.live.get(command))
+        except SourceErrors:
+            return f"`{command}` failed: the build reports why, and publishes nothing.\n"
+
     def _df(self, command: str = "df -h", keep_pseudo: bool = False) -> str:
         """The df console block, then its filesystems as a table with usage bars.
 
         Pseudo filesystems (tmpfs, overlay, tiny special mounts) are left out of the
         table unless keep_pseudo=True; the console block always shows everything.
         """
-        capture = self.live.get(command)
-        filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
-        return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
+
+        def render(capture: Capture) -> str:
+            filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
+            return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
+
+        return self._shown(command, render)
 
     def _quiz_bank(self) -> quiz.QuizBank:
         """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceErrors
 from studynotes.live.cache import Cache
 from studynotes.live.capture import Capture, RecordedCaptures
 from studynotes.live.session import LiveOutputs, Settings
@@ -116,21 +116,25 @@ def test_cache_hit_does_not_rerun_and_expiry_does(project: Path) -> None:
     assert len(_runs(project)) == 2
 
 
-def test_refused_command_names_page_line_and_allowlist(project: Path) -> None:
-    with pytest.raises(SourceError) as caught:
-        _live(project).prepare([call("tool a", 1), call("tool a; rm -rf /", 7)])
-    message = str(caught.value)
-    assert "page.md:7" in message and "commands.yml" in message
+def test_refused_commands_are_all_named_with_page_line_and_allowlist(project: Path) -> None:
+    with pytest.raises(SourceErrors) as caught:
+        _live(project).prepare(
+            [call("tool a", 1), call("tool a; rm -rf /", 7), call("rm -rf /", 9)]
+        )
+    assert [(e.line, "commands.yml" in e.fix) for e in caught.value.errors] == [
+        (7, True),
+        (9, True),
+    ]
     assert _runs(project) == []  # refused before anything ran
 
 
 def test_failing_command_fails_unless_expected(project: Path) -> None:
-    with pytest.raises(SourceError, match=r"page.md:4: 'tool fail' exited with status 3"):
+    with pytest.raises(SourceErrors, match=r"page.md:4: 'tool fail' exited with status 3"):
         _live(project).prepare([call("tool fail", 4)])
     live = _live(project)
     live.prepare([call("tool fail", 4, expect_failure=True)])
     assert live.get("tool fail").exit_code == 3
-    with pytest.raises(SourceError, match="expected to fail"):
+    with pytest.raises(SourceErrors, match="expected to fail"):
         _live(project).prepare([call("tool a", 2, expect_failure=True)])
 
 
@@ -156,7 +160,7 @@ def test_recorded_capture_stands_in_when_the_daemon_is_missing(project: Path) ->
 
 
 def test_missing_recorded_capture_is_an_error(project: Path) -> None:
-    with pytest.raises(SourceError, match=r"(?s)page.md:3: .*no recorded capture.*make captures"):
+    with pytest.raises(SourceErrors, match=r"(?s)page.md:3: .*no recorded capture.*make captures"):
         _live(project).prepare([call("daemon-tool a", 3)])
 
 
@@ -165,8 +169,60 @@ def test_ci_mode_makes_any_recorded_output_an_error(project: Path) -> None:
         "daemon-tool a", "x", 0, False, False, 1, "2026-01-02T03:04:05+00:00", "Some OS", None
     )
     RecordedCaptures(project / "captures").put("daemon-tool", recorded)
-    with pytest.raises(SourceError, match="live output is required"):
+    with pytest.raises(SourceErrors, match="live output is required"):
         _live(project, require_live=True).prepare([call("daemon-tool a", 3)])
+
+
+LIMITS = """
+programs:
+  tool:
+    executable: bin/tool
+    forms: [[tool, "{name}"]]
+  slow:
+    executable: sleep
+    timeout: 0.2
+    forms: [[slow, "{int}"]]
+  flood:
+    executable: "yes"
+    max_output: 100
+    forms: [[flood]]
+  lines:
+    executable: seq
+    forms: [[lines, "{int}"]]
+"""
+
+
+def test_every_failed_command_is_reported_at_once_with_limits_and_remedies(
+    project: Path,
+) -> None:
+    """A timeout and an output cap say so, with the limit and where to raise it."""
+    (project / "commands.yml").write_text(LIMITS)
+    live = _live(project)
+    live.start([call("slow 30", 2), call("flood", 4), call("tool fail", 6), call("tool a", 8)])
+    with pytest.raises(SourceErrors) as caught:
+        live.finish()
+    timeout, cap, failed = caught.value.errors
+    assert "'slow 30' was killed at its timeout of 0.2 s" in timeout.problem
+    assert "raise the timeout of 'slow' in commands.yml" in timeout.fix
+    assert "'flood' passed the output cap of 100 bytes" in cap.problem
+    assert "raise max_output of 'flood' in commands.yml" in cap.fix
+    assert "exited with status 3" in failed.problem and "ran fail" in failed.problem
+    assert live.get("tool a").output == "ran a\n"  # the good one is still shown
+    with pytest.raises(SourceErrors):  # asked again (a page rendering it), it fails again
+        live.get("flood")
+
+
+def test_a_failed_command_shows_only_the_first_and_last_lines_of_its_output(
+    project: Path,
+) -> None:
+    (project / "commands.yml").write_text(LIMITS.replace("seq", "bin/tool-seq"))
+    script = project / "bin" / "tool-seq"
+    script.write_text(f"#!{sys.executable}\nfor i in range(1, 1001): print(i)\nexit(1)\n")
+    script.chmod(0o755)
+    with pytest.raises(SourceErrors) as caught:
+        _live(project).prepare([call("lines 1000", 3)])
+    shown = [line.strip("| ") for line in caught.value.errors[0].problem.splitlines()[1:]]
+    assert shown == ["1", "2", "3", "... (994 more lines)", "998", "999", "1000"]
 
 
 def test_uncollected_command_is_a_clear_error(project: Path) -> None:

@@ -61,6 +61,21 @@ PAGES = {
 
           and more prose.
         """,
+    "a fence in a list item whose text wraps with less indentation": f"""\
+        - **psql**, PostgreSQL's client (package `postgresql-client` on
+          Debian/Ubuntu):
+
+            {F}bash
+            psql -h host
+            {F}
+
+        2. Reduce the memory
+           so that it fits:
+
+            {F}bash
+            export KAFKA_HEAP_OPTS="-Xmx256M"
+            {F}
+        """,
     "indented code inside a note": """\
         !!! note
 

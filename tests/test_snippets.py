@@ -415,6 +415,24 @@ def test_a_dockerfile_that_does_not_build_names_page_line_and_output(tmp_path: P
     assert containers() <= before  # the failed step's container is not left behind
 
 
+@needs_docker
+def test_a_base_image_that_cannot_be_pulled_is_blamed_on_the_network_not_the_dockerfile(
+    tmp_path: Path,
+) -> None:
+    """registry.invalid never resolves (RFC 2606), on any machine."""
+    report = check(
+        tmp_path,
+        'Intro\n\n~~~dockerfile check="build"\n# a comment\n'
+        "FROM registry.invalid/python:3.12\nRUN true\n~~~\n",
+    )
+    message = only_failure(report)
+    assert message.startswith(
+        "docs/page.md:5: the base image 'registry.invalid/python:3.12' cannot be pulled"
+    )
+    assert "busybox:latest" in message  # the images that are here, as the way out
+    assert 'illustrative="needs registry.invalid/python:3.12 from a registry"' in message
+
+
 def containers() -> set[str]:
     listed = subprocess.run(
         ["docker", "container", "ls", "--all", "--quiet", "--no-trunc"],
@@ -473,7 +491,7 @@ def test_every_snippet_in_the_notes_passes() -> None:
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
     assert "[1/" in done.stdout and "(0 left)" in done.stdout
-    assert "all passed" in done.stdout
+    assert "The snippet check found no problems." in done.stdout
     for family in ("python", "shell", "dockerfile", "yaml"):
         assert f"\n  {family} " in done.stdout
 

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.live import allowlist as allow
 from studynotes.live.cache import Cache
 from studynotes.live.capture import Capture, RecordedCaptures, host_description, now_utc
@@ -24,6 +24,8 @@ from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
 from studynotes.template_code import Call
 
 Group = list[tuple[Call, allow.Approved]]  # commands that run one after another
+CHECK = "The live output check"
+_EXCERPT = 3  # lines shown from each end of a failed command's output
 
 
 @dataclass
@@ -43,7 +45,8 @@ class LiveOutputs:
         self.recorded = RecordedCaptures(settings.captures)
         self.redact = redact or Redactor()
         self.results: dict[str, Capture] = {}  # finished and checked
-        self._pending: dict[str, Future[dict[str, Capture]]] = {}
+        self._pending: dict[str, Future[dict[str, Capture | SourceError]]] = {}
+        self._failed: dict[str, list[SourceError]] = {}
         self._calls: dict[str, list[Call]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self.programs: dict[str, str] = {}  # command -> allowlisted program
@@ -56,7 +59,15 @@ class LiveOutputs:
     # -- the three steps -------------------------------------------------------
     def start(self, calls: list[Call]) -> None:
         """Approve every call (nothing runs if one is refused), then start the commands."""
-        approved = {call: self.approve(call) for call in calls}
+        approved: dict[Call, allow.Approved] = {}
+        refused: list[SourceError] = []
+        for call in calls:
+            try:
+                approved[call] = self.approve(call)
+            except SourceError as error:
+                refused.append(error)
+        if refused:
+            raise SourceErrors(refused, "The allowlist check")
         self.programs.update({call.command: a.program for call, a in approved.items()})
         for call in calls:
             self._calls.setdefault(call.command, []).append(call)
@@ -68,9 +79,15 @@ class LiveOutputs:
         self._pool.shutdown(wait=False)  # queued groups still run; no new work comes
 
     def finish(self) -> None:
-        """Wait for every command and check every outcome."""
-        for command in list(self._pending):
-            self.get(command)
+        """Wait for every command; ``SourceErrors`` with every failed outcome at once."""
+        errors: list[SourceError] = []
+        for command in [*self._pending, *self._failed]:
+            try:
+                self.get(command)
+            except SourceErrors as failed:
+                errors += failed.errors
+        if errors:
+            raise SourceErrors(errors, CHECK)
 
     def prepare(self, calls: list[Call]) -> None:
         """Approve, run and check everything before returning (scripts, tests)."""
@@ -92,19 +109,7 @@ class LiveOutputs:
     def check(self, call: Call, capture: Capture) -> None:
         expect_failure = bool(call.option("expect_failure", False))
         if capture.failed and not expect_failure:
-            status = (
-                "was killed at its timeout"
-                if capture.timed_out
-                else f"exited with status {capture.exit_code}"
-            )
-            tail = "\n".join(capture.output.strip().splitlines()[-5:])
-            raise SourceError(
-                call.page,
-                call.line,
-                f"'{call.command}' {status}:\n{tail}\n",
-                "Fix the command, or pass expect_failure=True if the page "
-                "shows a failure on purpose",
-            )
+            raise self._failure(call, capture)
         if expect_failure and not capture.failed:
             raise SourceError(
                 call.page,
@@ -113,22 +118,61 @@ class LiveOutputs:
                 "Remove expect_failure=True",
             )
 
+    def _failure(self, call: Call, capture: Capture) -> SourceError:
+        """Why the command failed, with at most the first and last lines of its output."""
+        program = self.programs.get(call.command, "")
+        rules = self.allowlist.programs.get(program)
+        where = f"'{program}' in {self._rel(self.settings.allowlist)} (a reviewed change)"
+        if capture.timed_out:
+            limit = f" of {rules.timeout:g} s" if rules else ""
+            problem = f"'{call.command}' was killed at its timeout{limit}"
+            fix = f"Make the command finish sooner, or raise the timeout of {where}"
+        elif capture.truncated:
+            cap = rules.max_output if rules else len(capture.output)
+            problem = (
+                f"'{call.command}' passed the output cap of {cap} bytes "
+                f"({capture.total_bytes} bytes read before it was stopped)"
+            )
+            fix = f"Run a form that prints less, or raise max_output of {where}"
+        else:
+            problem = f"'{call.command}' exited with status {capture.exit_code}"
+            fix = (
+                "Fix the command, or pass expect_failure=True if the page shows a failure "
+                "on purpose"
+            )
+        excerpt = _excerpt(capture.output)
+        return SourceError(call.page, call.line, f"{problem}{excerpt}", fix)
+
     def get(self, command: str) -> Capture:
-        """The command's checked capture, waiting for it if it is still running."""
+        """The command's checked capture, waiting for it if it is still running.
+
+        Raises ``SourceErrors`` (every call of the command that its outcome fails),
+        again each time it is asked for.
+        """
         if command in self.results:
             return self.results[command]
+        if command in self._failed:
+            raise SourceErrors(self._failed[command], CHECK)
         future = self._pending.get(command)
         if future is None:
             raise LookupError(
                 f"'{command}' was not collected before the build: live macros must be "
                 "called with literal arguments in a page under docs/"
             )
-        capture = future.result()[command]  # a SourceError from the run re-raises here
-        for call in self._calls[command]:
-            self.check(call, capture)
-        self.results[command] = capture
+        outcome = future.result()[command]
         del self._pending[command]
-        return capture
+        errors = [outcome] if isinstance(outcome, SourceError) else []
+        for call in self._calls[command] if not errors else ():
+            try:
+                self.check(call, outcome)  # type: ignore[arg-type]
+            except SourceError as error:
+                errors.append(error)
+        if errors:
+            self._failed[command] = errors
+            raise SourceErrors(errors, CHECK)
+        assert isinstance(outcome, Capture)
+        self.results[command] = outcome
+        return outcome
 
     def collected(self, command: str) -> bool:
         return command in self.results or command in self._pending
@@ -153,8 +197,15 @@ class LiveOutputs:
                 groups.append([(call, approval)])
         return list(sequential.values()) + groups
 
-    def _run_group(self, group: Group) -> dict[str, Capture]:
-        return {approval.command: self._capture(call, approval) for call, approval in group}
+    def _run_group(self, group: Group) -> dict[str, Capture | SourceError]:
+        """Each command's capture, or why it has none (so one does not hide the others)."""
+        outcomes: dict[str, Capture | SourceError] = {}
+        for call, approval in group:
+            try:
+                outcomes[approval.command] = self._capture(call, approval)
+            except SourceError as error:
+                outcomes[approval.command] = error
+        return outcomes
 
     def _capture(self, call: Call, approval: allow.Approved) -> Capture:
         key = approval.command  # the cache directory belongs to one checkout
@@ -295,3 +346,14 @@ def _gist(output: str) -> str:
         if "cannot" in line.lower() or "error" in line.lower():
             return line
     return lines[-1] if lines else "no output"
+
+
+def _excerpt(output: str) -> str:
+    """The first and last lines of a failed command's output, indented under the problem."""
+    lines = output.strip("\n").splitlines()
+    if not lines:
+        return " (no output)"
+    if len(lines) > 2 * _EXCERPT:
+        hidden = len(lines) - 2 * _EXCERPT
+        lines = [*lines[:_EXCERPT], f"... ({hidden} more lines)", *lines[-_EXCERPT:]]
+    return ":\n" + "\n".join(f"    | {line[:200]}" for line in lines)

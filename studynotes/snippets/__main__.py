@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from studynotes.errors import summary
 from studynotes.snippets.checker import Checker, Report, pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +38,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_report(report: Report, seconds: float) -> None:
-    for failure in report.failures:
-        print(f"\nFAILED {failure}", file=sys.stderr)
+    """Failures grouped by page, the counts, then one line: what was found."""
+    failures = sorted(report.failures, key=lambda failure: (failure.page, failure.line))
+    previous = None
+    for failure in failures:
+        if failure.page != previous:
+            print(file=sys.stderr)
+        print(failure, file=sys.stderr)
+        previous = failure.page
     print(f"\nSnippets in {sum(report.counts.values())} marked blocks ({seconds:.0f} s):")
     families = sorted({family for family, _ in report.counts})
     for family in families:
@@ -53,7 +60,7 @@ def print_report(report: Report, seconds: float) -> None:
         print("  illustrative because:")
         for reason, count in report.reasons.most_common():
             print(f"    {count:>3}  {reason}")
-    print(f"{len(report.failures)} failed" if report.failures else "all passed")
+    print(summary("The snippet check", len(failures), len({f.page for f in failures})))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studynotes import page_check
 from studynotes.errors import SourceError
 from studynotes.live import allowlist as allow
 from studynotes.snippets import python_check, yaml_check
@@ -52,6 +53,8 @@ class Checker:
             marked, malformed = read_snippets(blocks(page, self.root))
         except SourceError as error:  # the page's fences cannot be read at all
             malformed, marked = [error], []
+        # Code the checker cannot read (no language, indented) is a problem, not a skip.
+        malformed += page_check.code_problems_of(page, _rel(page, self.root))
         # Every malformed mark of the page is reported like a failure, and the
         # well-marked blocks still run: one run shows all there is to fix.
         report.failures += [Failure(e.path, e.line or 1, e.problem, fix=e.fix) for e in malformed]

@@ -23,6 +23,14 @@ BUILD_TIMEOUT = 600
 RUN_TIMEOUT = 120
 SERVE_WAIT = 60  # seconds for a served app to answer
 _ENV = ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG"]
+# What BuildKit and the classic builder print when a registry cannot be reached.
+_PULL_FAILED = re.compile(
+    r"(no such host|dial tcp[^\n]*|i/o timeout|TLS handshake timeout|"
+    r"failed to resolve source metadata[^\n]*|pull access denied[^\n]*|"
+    r"connection refused|network is unreachable)",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"^\s*FROM\s+(?:--platform=\S+\s+)?(?P<image>\S+)", re.IGNORECASE)
 
 
 class DockerChecker:
@@ -48,6 +56,9 @@ class DockerChecker:
                     ["image", "build", "--force-rm", "--tag", tag, context], BUILD_TIMEOUT
                 )  # --force-rm: no leftovers from a failed step
             if build.exit_code != 0 or build.timed_out:
+                pull = self.pull_failure(snippet, build.output)
+                if pull:
+                    return pull
                 return failure(
                     snippet,
                     "does not build",
@@ -63,6 +74,32 @@ class DockerChecker:
             return None
         finally:
             self.run(["image", "rm", "--force", tag], RUN_TIMEOUT)
+
+    def pull_failure(self, snippet: Snippet, output: str) -> Failure | None:
+        """A base image that cannot be pulled is the network's doing, not the Dockerfile's:
+        say which image, which images this machine has, and how to mark the block."""
+        if not _PULL_FAILED.search(output):
+            return None
+        bases = _base_images(snippet.block.source)
+        line, image = bases[0] if bases else (0, "its base image")
+        listed = self.run(["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], RUN_TIMEOUT)
+        here = sorted(
+            name
+            for name in listed.output.split()
+            if "<none>" not in name and not name.startswith("studynotes-snippet/")
+        )
+        cause = next((m.strip() for m in _PULL_FAILED.findall(output)), "")
+        return failure(
+            snippet,
+            f"the base image '{image}' cannot be pulled: no registry answers from this "
+            f"machine ({cause})",
+            output=output,
+            fix=(
+                f"Build FROM an image this machine has ({', '.join(here) or 'none'}), or "
+                f'mark the block illustrative="needs {image} from a registry"'
+            ),
+            line=snippet.block.line + line,
+        )
 
     def serve(self, snippet: Snippet, tag: str) -> Failure | None:
         """Start it with the port published on 127.0.0.1 only, ask for /, compare, remove."""
@@ -136,6 +173,22 @@ class DockerChecker:
             except Unavailable as missing:
                 self._available = str(missing)
         return self._available or None
+
+
+def _base_images(dockerfile: str) -> list[tuple[int, str]]:
+    """(line within the block, image) of each FROM that names an image, not a stage."""
+    stages: set[str] = set()
+    found = []
+    for number, line in enumerate(dockerfile.splitlines(), start=1):
+        match = _FROM.match(line)
+        if match:
+            image = match["image"]
+            if image.lower() not in stages and image != "scratch":
+                found.append((number, image))
+            alias = re.search(r"\bAS\s+(\S+)", line, re.IGNORECASE)
+            if alias:
+                stages.add(alias.group(1).lower())
+    return found
 
 
 def _name(snippet: Snippet) -> str:

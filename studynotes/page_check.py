@@ -1,0 +1,198 @@
+"""What the renderer would silently get wrong in a page: checked before every build.
+
+Each problem is an error at its line (front matter counted), all of a run at once:
+the build fails on them on every engine, and `make check` and the snippet checker
+report the code ones too. Nothing here is a warning, so no engine's idea of
+``--strict`` decides whether a page is published half-right.
+
+- code blocks: a fence without a language, a fence never closed, an indented code
+  block (no language, never highlighted as what it is, invisible to the snippet
+  checker);
+- headings: an empty heading (a lone ``#`` left from pasted text), a second ``# `` title;
+- images: from another site, by an absolute path (the site lives under a path on
+  GitHub Pages), or missing from the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+from studynotes import markdown_code
+from studynotes.errors import SourceError, SourceErrors
+from studynotes.headings import headings
+from studynotes.template_code import Call, blank_front_matter, find_calls, pages
+
+IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+_COMMANDS = re.compile(
+    r"^(?:\$ |# |(?:sudo|docker|kubectl|helm|pip3?|python3?|aws|cd|ls|mkdir|apt|git|curl|"
+    r"wget|echo|export|FROM|RUN|COPY|CMD)\b)"
+)
+_MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<url>[^\"']+)", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_NAMES = "```bash for commands, ```python, ```dockerfile, ```yaml, or ```text for output"
+
+
+def check_docs(docs_dir: Path) -> list[Call]:
+    """The macro calls of every page; ``SourceErrors`` with every page's problems at once
+    (template code and Markdown), before anything renders or runs."""
+    calls: list[Call] = []
+    errors: list[SourceError] = []
+    for page, text in pages(docs_dir):
+        try:
+            calls += find_calls(text, page)
+        except SourceErrors as found:
+            errors += found.errors
+        errors += problems(text, docs_dir.parent / page, page, docs_dir)
+    if errors:
+        raise SourceErrors(errors, "The page check")
+    return calls
+
+
+def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceError]:
+    """Every problem of the page at ``path`` (``page`` is how reports name it)."""
+    lines = blank_front_matter(text).split("\n")
+    code = markdown_code.read(lines)
+    return [
+        *code_problems(lines, code, page),
+        *heading_problems("\n".join(lines), page),
+        *image_problems(lines, code, path, page, docs_dir),
+    ]
+
+
+def code_problems_of(path: Path, page: str) -> list[SourceError]:
+    """The code problems of the page at ``path``, for the snippet checker."""
+    lines = blank_front_matter(path.read_text(encoding="utf-8")).split("\n")
+    return code_problems(lines, markdown_code.read(lines), page)
+
+
+def code_problems(lines: list[str], code: markdown_code.Code, page: str) -> list[SourceError]:
+    found = []
+    for fence in code.fences:
+        if not fence.closed:
+            found.append(
+                SourceError(
+                    page,
+                    fence.start + 1,
+                    "this code block is never closed, so the rest of the page shows as code",
+                    f"Close it with a line of {fence.marker} (as long as the opening one)",
+                )
+            )
+        if not fence.language:
+            found.append(
+                SourceError(
+                    page,
+                    fence.start + 1,
+                    "a code block without a language: it is not highlighted, and the "
+                    "snippet checker cannot tell whether to run it",
+                    f"Name the language after the opening fence: {_NAMES}",
+                )
+            )
+    found += [_indented(lines, first, page) for first, _ in code.indented]
+    return found
+
+
+def _indented(lines: list[str], first: int, page: str) -> SourceError:
+    start = lines[first].strip()
+    if start.startswith(("```", "~~~")):
+        return SourceError(
+            page,
+            first + 1,
+            "a fence indented four spaces outside a list or note is shown as an indented "
+            "code block, its ``` lines included",
+            "Remove the indentation, or indent it under the list item or note it belongs to",
+        )
+    looks = " (it looks like commands)" if _COMMANDS.match(start) else ""
+    return SourceError(
+        page,
+        first + 1,
+        f"an indented code block{looks}: it has no language, and the snippet checker "
+        "neither runs it nor knows why not",
+        f"Make it a fenced block: {_NAMES}; then mark it check=... or illustrative=... "
+        '(CONTRIBUTING.md, "Code blocks")',
+    )
+
+
+def heading_problems(text: str, page: str) -> list[SourceError]:
+    found = []
+    title: int | None = None
+    for heading in headings(text):
+        if not heading.text:
+            found.append(
+                SourceError(
+                    page,
+                    heading.line,
+                    f"an empty heading ('{'#' * heading.level}' with no text)",
+                    "Give it a title, or delete the line (a '#' left over from pasted text)",
+                )
+            )
+        elif heading.level == 1 and title is not None:
+            found.append(
+                SourceError(
+                    page,
+                    heading.line,
+                    f"a second page title ('# {heading.text}'; the first is line {title})",
+                    "A page has one '# Title'; make this a section: '## " + heading.text + "'",
+                )
+            )
+        elif heading.level == 1:
+            title = heading.line
+    return found
+
+
+def image_problems(
+    lines: list[str], code: markdown_code.Code, path: Path, page: str, docs_dir: Path
+) -> list[SourceError]:
+    found = []
+    code_lines = code.lines()
+    for index, line in enumerate(lines):
+        if index in code_lines or ("![" not in line and "<img" not in line.lower()):
+            continue
+        prose = _CODE_SPAN.sub("", line)
+        for match in _MARKDOWN_IMAGE.finditer(prose):
+            found += _image_problem(match["url"], path, page, index + 1, docs_dir, markdown=True)
+        for match in _HTML_IMAGE.finditer(prose):
+            found += _image_problem(match["url"], path, page, index + 1, docs_dir, markdown=False)
+    return found
+
+
+def _image_problem(
+    url: str, path: Path, page: str, line: int, docs_dir: Path, *, markdown: bool
+) -> list[SourceError]:
+    if url.startswith("data:") or url.startswith("{{"):
+        return []
+    name = PurePosixPath(url.split("?")[0].split("#")[0]).name
+    to_assets = _relative(docs_dir / "assets" / (name or "NAME.png"), path.parent)
+    if _REMOTE.match(url):
+        problem = f"the image '{url}' is on another site: the page breaks offline or when it moves"
+        fix = (
+            f"Save it as docs/assets/{name or 'NAME.png'} (if its licence allows; credit it on "
+            f"the page) and write '{to_assets}'"
+        )
+    elif url.startswith("/"):
+        problem = (
+            f"the image path '{url}' is absolute: the site is published under a path "
+            "(GitHub Pages), where it is not found"
+        )
+        known = docs_dir / url.lstrip("/")
+        fix = f"Write it relative to this page: '{_relative(known, path.parent)}'"
+        if not known.is_file():
+            fix = f"Put the image in docs/assets/ and write '{to_assets}' (relative to this page)"
+    elif not markdown:
+        return []  # raw HTML resolves against the built page: the site check follows it
+    elif not (path.parent / url.split("?")[0].split("#")[0]).is_file():
+        problem = f"the image '{url}' is not in the repository"
+        fix = f"Add it as docs/assets/{name} and write '{to_assets}' (relative to this page)"
+    elif not name.lower().endswith(IMAGE_FORMATS):
+        problem = f"'{url}' is not in an image format every browser shows"
+        fix = f"Use one of {', '.join(IMAGE_FORMATS)} (terminal output: a ```text block)"
+    else:
+        return []
+    return [SourceError(page, line, problem, fix)]
+
+
+def _relative(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target, start)).as_posix()
