@@ -9,7 +9,7 @@ class SourceError(Exception):
     """Bad input in a file of the repository (a page, a data file, a glossary line)."""
 
     def __init__(self, path: str | Path, line: int | None, problem: str, fix: str) -> None:
-        self.path = str(path)
+        self.path = _shown(Path(path))
         self.line = line
         self.problem = problem
         self.fix = fix
@@ -49,3 +49,13 @@ def summary(check: str, problems: int, files: int) -> str:
         f"{check} found {problems} problem{'s' * (problems != 1)} "
         f"in {files} file{'s' * (files != 1)}."
     )
+
+
+def _shown(path: Path) -> str:
+    """A file as contributors name it: relative to the folder the check runs in."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return str(path)
+    return path.as_posix()

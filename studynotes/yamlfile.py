@@ -6,7 +6,7 @@ Both are kept so a validation error can name the file and the line to fix.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceError, SourceErrors
 
 Model = TypeVar("Model", bound=BaseModel)
 # libyaml's parser when PyYAML has it: several times faster on the quiz files.
@@ -55,23 +55,29 @@ def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, yaml.Nod
     return None
 
 
-def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+def _duplicate_keys(path: Path, node: yaml.Node | None) -> Iterator[SourceError]:
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                raise SourceError(
+                yield SourceError(
                     path,
                     line,
                     f"key '{key.value}' repeats line {seen[key.value]}",
                     "Give each key once",
                 )
-            seen[key.value] = line
-            _refuse_duplicate_keys(path, value)
+            seen.setdefault(key.value, line)
+            yield from _duplicate_keys(path, value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _refuse_duplicate_keys(path, item)
+            yield from _duplicate_keys(path, item)
+
+
+def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    errors = list(_duplicate_keys(path, node))
+    if errors:
+        raise SourceErrors(errors, "The YAML check")
 
 
 def load(path: Path) -> Document:
@@ -116,12 +122,24 @@ def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
 
 
 def validate(model: type[Model], document: Document, fix: str) -> Model:
-    """Validate ``document`` against ``model``; the first problem becomes a file:line error."""
+    """Validate ``document`` against ``model``; ``SourceErrors`` with every problem, each at
+    its file and line."""
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(step) for step in first["loc"]) or "top level"
-        raise SourceError(
-            document.path, document.line_of(first["loc"]), f"{where}: {first['msg']}", fix
-        ) from None
+        problems = [_problem(document, detail, fix) for detail in error.errors()]
+        raise SourceErrors(problems, "The data check") from None
+
+
+def _problem(document: Document, detail: Any, fix: str) -> SourceError:
+    where = ".".join(str(step) for step in detail["loc"]) or "top level"
+    given = detail.get("input")
+    shown = ""
+    if isinstance(given, bool | int | float | str):
+        shown = f" (got {given!r:.60})"
+        if isinstance(given, bool):  # yes, no, on, off, true, false are booleans in YAML
+            fix = f"Quote it if it is text: YAML reads an unquoted {str(given).lower()}, yes, "
+            fix += "no, on or off as true/false"
+    return SourceError(
+        document.path, document.line_of(detail["loc"]), f"{where}: {detail['msg']}{shown}", fix
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceErrors
 from studynotes.live import allowlist
 from tests.support import ROOT
 
@@ -77,13 +77,30 @@ def test_unbalanced_quote_is_refused() -> None:
 def test_malformed_allowlist_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "commands.yml"
     path.write_text("programs:\n  df:\n    executable: df\n    forms: []\n")
-    with pytest.raises(SourceError) as caught:
+    with pytest.raises(SourceErrors) as caught:
         allowlist.load(path)
     assert f"{path}:4" in str(caught.value) and "forms" in str(caught.value)
+
+
+def test_every_bad_allowlist_entry_is_named_at_once_and_yaml_booleans_explained(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "commands.yml"
+    path.write_text(
+        "programs:\n"
+        "  yes-tool:\n    executable: yes\n    forms: [[yes-tool]]\n"
+        "  df:\n    executable: df\n    forms: [[df]]\n    timeout: 0\n"
+    )
+    with pytest.raises(SourceErrors) as caught:
+        allowlist.load(path)
+    boolean, timeout = caught.value.errors
+    assert (boolean.line, timeout.line) == (3, 8)
+    assert "(got True)" in boolean.problem and "Quote it" in boolean.fix
+    assert "programs.df.timeout" in timeout.problem and "(got 0)" in timeout.problem
 
 
 def test_unknown_key_in_allowlist_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "commands.yml"
     path.write_text("programs:\n  df:\n    executable: df\n    forms: [[df]]\n    shell: true\n")
-    with pytest.raises(SourceError, match=r"commands.yml:5: programs.df.shell"):
+    with pytest.raises(SourceErrors, match=r"commands.yml:5: programs.df.shell"):
         allowlist.load(path)

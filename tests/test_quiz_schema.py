@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import heading_ids, slugify
 from studynotes.quiz import QuizFile, check_links, link_errors, load_quizzes
 from studynotes.quiz.schema import MultipleQuestion, SingleQuestion
@@ -51,9 +51,11 @@ def line_of(path: Path, marker: str) -> int:
 
 
 def load_error(folder: Path) -> SourceError:
-    with pytest.raises(SourceError) as caught:
+    """The one problem of the folder's quizzes."""
+    with pytest.raises(SourceErrors) as caught:
         load_quizzes(folder)
-    return caught.value
+    assert len(caught.value.errors) == 1, caught.value.report()
+    return caught.value.errors[0]
 
 
 # --- the real quiz files ---------------------------------------------------------------
@@ -247,6 +249,24 @@ def test_unknown_key_is_refused_not_ignored(tmp_path: Path) -> None:
     assert "Extra inputs are not permitted" in error.problem
 
 
+def test_every_problem_of_every_quiz_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    typo = SINGLE.format(question_id="q1").replace(
+        "    explanation:", "    explanaton: typo\n    explanation:"
+    )
+    essay = SINGLE.format(question_id="q2").replace("type: single", "type: essay")
+    first = quiz_file(tmp_path, "a.yml", typo + essay.replace("q2", "q3"), quiz_id="a")
+    second = quiz_file(tmp_path, "b.yml", essay, quiz_id="b")
+    with pytest.raises(SourceErrors) as caught:
+        load_quizzes(tmp_path)
+    found = [(Path(e.path).name, e.line) for e in caught.value.errors]
+    assert found == [
+        ("a.yml", line_of(first, "explanaton:")),
+        ("a.yml", line_of(first, "type: essay")),
+        ("b.yml", line_of(second, "type: essay")),
+    ]
+    assert caught.value.report().endswith("The quiz check found 3 problems in 2 files.")
+
+
 # --- links against a docs folder -------------------------------------------------------
 
 
@@ -265,20 +285,26 @@ def test_missing_page_names_the_quiz_line(tmp_path: Path) -> None:
     body = SINGLE.format(question_id="q1").replace("linux/distros.md#", "linux/gone.md#")
     path = quiz_file(tmp_path, "quiz.yml", body)
     docs = make_docs(tmp_path / "site")
-    with pytest.raises(SourceError) as caught:
+    with pytest.raises(SourceErrors) as caught:
         check_links(load_quizzes(tmp_path), docs)
-    assert (caught.value.path, caught.value.line) == (str(path), line_of(path, "learn_more:"))
-    assert "'linux/gone.md' does not exist" in caught.value.problem
+    assert (caught.value.errors[0].path, caught.value.errors[0].line) == (
+        str(path),
+        line_of(path, "learn_more:"),
+    )
+    assert "'linux/gone.md' does not exist" in caught.value.errors[0].problem
 
 
 def test_missing_anchor_names_the_quiz_line(tmp_path: Path) -> None:
     body = SINGLE.format(question_id="q1").replace("#aws-vm", "#no-such-heading")
     path = quiz_file(tmp_path, "quiz.yml", body)
     docs = make_docs(tmp_path / "site")
-    with pytest.raises(SourceError) as caught:
+    with pytest.raises(SourceErrors) as caught:
         check_links(load_quizzes(tmp_path), docs)
-    assert (caught.value.path, caught.value.line) == (str(path), line_of(path, "learn_more:"))
-    assert "no heading with id 'no-such-heading'" in caught.value.problem
+    assert (caught.value.errors[0].path, caught.value.errors[0].line) == (
+        str(path),
+        line_of(path, "learn_more:"),
+    )
+    assert "no heading with id 'no-such-heading'" in caught.value.errors[0].problem
 
 
 def test_missing_quiz_page(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import heading_ids
 from studynotes.quiz.load import QuizBank, QuizFile
 
@@ -34,10 +34,10 @@ def link_errors(bank: QuizBank, docs_dir: Path) -> list[SourceError]:
 
 
 def check_links(bank: QuizBank, docs_dir: Path) -> None:
-    """Raise the first of ``link_errors`` (file and line of the quiz), if any."""
+    """Raise ``SourceErrors`` with every one of ``link_errors``, if any."""
     errors = link_errors(bank, docs_dir)
     if errors:
-        raise errors[0]
+        raise SourceErrors(errors, "The quiz check")
 
 
 def _learn_more_error(entry: QuizFile, index: int, problem: str) -> SourceError:

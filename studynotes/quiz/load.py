@@ -6,10 +6,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studynotes.errors import SourceError
+from studynotes.errors import SourceError, SourceErrors
 from studynotes.quiz.schema import QUESTION_TYPES, Quiz
 from studynotes.yamlfile import Document, load, validate
 
+CHECK = "The quiz check"
 FIX = (
     "Follow the quiz format (id, title, description, page, source, questions; each question "
     "has id, type single/multiple/short/numeric, prompt, explanation, learn_more) described in "
@@ -91,36 +92,62 @@ def load_quiz_file(path: Path) -> QuizFile:
 
 
 def load_quizzes(folder: Path) -> QuizBank:
-    """Every ``*.yml``/``*.yaml`` quiz in ``folder``, validated, with ids unique across files."""
+    """Every ``*.yml``/``*.yaml`` quiz in ``folder``, validated, with ids unique across files.
+
+    ``SourceErrors`` names every problem of every file at once.
+    """
     paths = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
-    entries = [load_quiz_file(path) for path in paths]
-    _refuse_duplicates(entries)
+    entries: list[QuizFile] = []
+    errors: list[SourceError] = []
+    for path in paths:
+        try:
+            entries.append(load_quiz_file(path))
+        except SourceError as error:
+            errors.append(error)
+        except SourceErrors as found:
+            errors += found.errors
+    errors += _duplicates(entries)
+    if errors:
+        raise SourceErrors(errors, CHECK)
     return QuizBank(entries)
 
 
 def _refuse_duplicates(entries: list[QuizFile]) -> None:
+    errors = _duplicates(entries)
+    if errors:
+        raise SourceErrors(errors, CHECK)
+
+
+def _duplicates(entries: list[QuizFile]) -> list[SourceError]:
     # Ids key progress in the browser, anchors on pages and exported items: one meaning each.
     quiz_seen: dict[str, QuizFile] = {}
     question_seen: dict[str, tuple[QuizFile, int]] = {}
+    errors = []
     for entry in entries:
         first = quiz_seen.setdefault(entry.quiz.id, entry)
         if first is not entry:
-            raise entry.error(
-                ["id"],
-                f"quiz id '{entry.quiz.id}' is already used by {_where(first, ['id'])}",
-                "Give each quiz its own id",
+            errors.append(
+                entry.error(
+                    ["id"],
+                    f"quiz id '{entry.quiz.id}' is already used by {_where(first, ['id'])}",
+                    "Give each quiz its own id",
+                )
             )
         for index, question in enumerate(entry.quiz.questions):
             other, other_index = question_seen.setdefault(question.id, (entry, index))
             if (other, other_index) != (entry, index):
-                raise entry.error(
-                    ["questions", index, "id"],
-                    f"question id '{question.id}' is already used by "
-                    f"{_where(other, ['questions', other_index, 'id'])}",
-                    "Question ids must be unique across all quizzes: rename one",
+                errors.append(
+                    entry.error(
+                        ["questions", index, "id"],
+                        f"question id '{question.id}' is already used by "
+                        f"{_where(other, ['questions', other_index, 'id'])}",
+                        "Question ids must be unique across all quizzes: rename one",
+                    )
                 )
+    return errors
 
 
 def _where(entry: QuizFile, location: list[str | int]) -> str:
     line = entry.line_of(*location)
-    return f"{entry.path}:{line}" if line else str(entry.path)
+    path = SourceError(entry.path, None, "", "").path  # as every report names files
+    return f"{path}:{line}" if line else path
