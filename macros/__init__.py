@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from mkdocs.exceptions import PluginError
 
-from studynotes.errors import SourceError, SourceErrors
+from studynotes.errors import REPORTED
 from studynotes.site import Options, Site
 from studynotes.templating import protect_code
 
@@ -29,7 +29,7 @@ def _as_build_error(function: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
-        except (SourceError, SourceErrors, LookupError) as error:
+        except (*REPORTED, LookupError) as error:
             raise PluginError(str(error)) from None
 
     return wrapper  # type: ignore[return-value]

@@ -15,10 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studynotes.errors import SourceError, SourceErrors  # noqa: E402
+from studynotes.errors import REPORTED  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
+from studynotes.page_check import check_docs  # noqa: E402
 from studynotes.site import live_settings  # noqa: E402  (the same settings as the build)
-from studynotes.template_code import LIVE_MACROS, collect  # noqa: E402
+from studynotes.template_code import LIVE_MACROS  # noqa: E402
 
 
 def main() -> int:
@@ -27,8 +28,8 @@ def main() -> int:
     settings.require_live = True
     live = LiveOutputs(settings)
     try:
-        live.prepare([call for call in collect(ROOT / "docs") if call.macro in LIVE_MACROS])
-    except (SourceError, SourceErrors) as error:
+        live.prepare([call for call in check_docs(ROOT / "docs") if call.macro in LIVE_MACROS])
+    except REPORTED as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for command, capture in live.results.items():

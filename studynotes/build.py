@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from studynotes import config
-from studynotes.errors import SourceError, SourceErrors
+from studynotes.errors import REPORTED
 from studynotes.site import Site
 
 
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = Site(options)
         site.live.finish()  # every command's outcome, before Zensical renders a page
-    except (SourceError, SourceErrors, LookupError) as error:
+    except (*REPORTED, LookupError) as error:
         print(error, file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "zensical", "build", "--clean"]
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return done.returncode
     try:
         print(site.finish(config.site_dir(args.config_file)))
-    except (SourceError, SourceErrors) as error:
+    except REPORTED as error:
         print(error, file=sys.stderr)
         return 1
     return 0

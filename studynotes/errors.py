@@ -59,3 +59,8 @@ def _shown(path: Path) -> str:
         except ValueError:
             return str(path)
     return path.as_posix()
+
+
+# What a command-line entry point or engine adapter catches to print a report, not a
+# traceback: everything a contributor can cause and fix.
+REPORTED = (SourceError, SourceErrors)

@@ -22,8 +22,9 @@ from pathlib import Path, PurePosixPath
 from studynotes import markdown_code
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
-from studynotes.template_code import Call, blank_front_matter, find_calls, pages
+from studynotes.template_code import Call, blank_front_matter, pages, read_calls
 
+CHECK = "The page check"
 IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 _COMMANDS = re.compile(
     r"^(?:\$ |# |(?:sudo|docker|kubectl|helm|pip3?|python3?|aws|cd|ls|mkdir|apt|git|curl|"
@@ -37,19 +38,23 @@ _NAMES = "```bash for commands, ```python, ```dockerfile, ```yaml, or ```text fo
 
 
 def check_docs(docs_dir: Path) -> list[Call]:
-    """The macro calls of every page; ``SourceErrors`` with every page's problems at once
-    (template code and Markdown), before anything renders or runs."""
+    """The macro calls of every page; ``SourceErrors`` with every page's problems at once."""
+    calls, errors = read_docs(docs_dir)
+    if errors:
+        raise SourceErrors(errors, CHECK)
+    return calls
+
+
+def read_docs(docs_dir: Path) -> tuple[list[Call], list[SourceError]]:
+    """Every page's macro calls and every problem of its template code and Markdown."""
     calls: list[Call] = []
     errors: list[SourceError] = []
     for page, text in pages(docs_dir):
-        try:
-            calls += find_calls(text, page)
-        except SourceErrors as found:
-            errors += found.errors
+        found, wrong = read_calls(text, page)
+        calls += found
+        errors += wrong
         errors += problems(text, docs_dir.parent / page, page, docs_dir)
-    if errors:
-        raise SourceErrors(errors, "The page check")
-    return calls
+    return calls, errors
 
 
 def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceError]:

@@ -60,12 +60,16 @@ class Site:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        # Every page's template code and Markdown is checked before anything renders or runs.
-        self.calls = page_check.check_docs(options.docs_dir)
+        # Every page's template code and Markdown, and every command a page runs, is
+        # checked before anything renders or runs: one report names all that is wrong.
+        self.calls, errors = page_check.read_docs(options.docs_dir)
         self.live = LiveOutputs(live_settings(options.root))
-        # Every command approved before any runs; they run while the engine renders,
-        # and a page showing one waits for that one only.
-        self.live.start([call for call in self.calls if call.macro in LIVE_MACROS])
+        live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
+        errors += self.live.refused(live_calls)
+        if errors:
+            raise SourceErrors(errors, page_check.CHECK)
+        # The commands run while the engine renders; a page showing one waits for it only.
+        self.live.start(live_calls)
         self.bank = self._quiz_bank()
         _check_quiz_calls(self.bank, [call for call in self.calls if call.macro == "quiz"])
 
@@ -160,16 +164,20 @@ class Site:
 
 
 def _check_quiz_calls(bank: quiz.QuizBank, calls: list[Call]) -> None:
-    """An unknown quiz id fails the build at its page and line, before rendering."""
+    """Unknown quiz ids fail the build at their pages and lines, before rendering."""
     known = sorted(q.id for q in bank.quizzes)
-    for call in calls:
-        if call.command not in known:
-            raise SourceError(
-                call.page,
-                call.line,
-                f"no quiz with id '{call.command}'",
-                f"Use one of: {', '.join(known)} (data/quizzes/*.yml)",
-            )
+    errors = [
+        SourceError(
+            call.page,
+            call.line,
+            f"no quiz with id '{call.command}'",
+            f"Use one of: {', '.join(known)} (data/quizzes/*.yml)",
+        )
+        for call in calls
+        if call.command not in known
+    ]
+    if errors:
+        raise SourceErrors(errors, "The quiz check")
 
 
 def _capture_label(capture: Capture) -> str:

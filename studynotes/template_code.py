@@ -84,6 +84,14 @@ def find_calls(text: str, page: str) -> list[Call]:
     Raises ``SourceErrors`` naming every piece of template code that is not a literal
     call of a macro of ``MACROS``.
     """
+    calls, errors = read_calls(text, page)
+    if errors:
+        raise SourceErrors(errors, "The template check")
+    return calls
+
+
+def read_calls(text: str, page: str) -> tuple[list[Call], list[SourceError]]:
+    """The page's well-formed macro calls, and every problem of its template code."""
     errors = _front_matter_errors(text, page)
     body = protect_code(blank_front_matter(text))
     calls: list[Call] = []
@@ -96,9 +104,7 @@ def find_calls(text: str, page: str) -> list[Call]:
             reader = _Reader(page, body.split("\n"))
             calls, more = reader.read(tree)
             errors += more
-    if errors:
-        raise SourceErrors(errors, "The template check")
-    return calls
+    return calls, errors
 
 
 def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator[tuple[str, str]]:
@@ -107,20 +113,6 @@ def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator
         relative = path.relative_to(docs_dir).as_posix()
         if not relative.startswith(exclude):
             yield f"{docs_dir.name}/{relative}", path.read_text(encoding="utf-8")
-
-
-def collect(docs_dir: Path) -> list[Call]:
-    """Every macro call in docs/; ``SourceErrors`` with the problems of all pages at once."""
-    calls: list[Call] = []
-    errors: list[SourceError] = []
-    for page, text in pages(docs_dir):
-        try:
-            calls += find_calls(text, page)
-        except SourceErrors as found:
-            errors += found.errors
-    if errors:
-        raise SourceErrors(errors, "The template check")
-    return calls
 
 
 class _Reader:

@@ -14,6 +14,7 @@ import pytest
 
 from studynotes.sitecheck.scan import scan
 from tests.support import Build, build, built_page, copy_project, nav_pages
+from tests.test_page_check import EXPECTED, PASTED
 
 pytestmark = pytest.mark.build
 ENGINES = ["mkdocs", "properdocs", "zensical"]
@@ -25,7 +26,10 @@ HOSTILE = {
     "subclasses": ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "is not a macro call"),
     "config": ("{{ config }}", "is not a macro call"),
     "environment": ("{{ environment }}", "is not a macro call"),
-    "unknown-macro": ('{{ rn("df -h") }}', "calls 'rn', which is not a macro. Did you mean run()?"),
+    "unknown-macro": (
+        '{{ rn("df -h") }}',
+        "calls 'rn', which is not a macro\n  fix: Did you mean run()?",
+    ),
 }
 
 
@@ -117,3 +121,50 @@ def test_hostile_template_code_is_refused_at_its_line(
     assert "Traceback" not in result.log and "uid=" not in result.log
     built = [p.read_text(errors="replace") for p in (project / "site").rglob("*.html")]
     assert not any("uid=" in text for text in built)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_pasted_page_gets_every_problem_in_one_build(tmp_path: Path, engine: str) -> None:
+    """The page check and the allowlist report together, before anything renders."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "linux" / "pasted.md").write_text(PASTED)
+    result = build(project, project / "site", engine=engine)
+    assert result.returncode != 0
+    for line, problem in [*EXPECTED, (25, "command 'rm -rf /' refused")]:
+        assert f"docs/linux/pasted.md:{line}: {problem}" in result.log, result.log
+    assert "The page check found 9 problems in 1 file." in result.log
+    assert "Traceback" not in result.log
+
+
+LIMITS = """
+  sleep:
+    executable: sleep
+    timeout: 1
+    forms: [[sleep, "{int}"]]
+  "yes":
+    executable: "yes"
+    max_output: 100
+    forms: [["yes"]]
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_live_commands_past_their_limits_fail_the_build_without_a_traceback(
+    tmp_path: Path, engine: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    allowlist = project / "data" / "commands.yml"
+    allowlist.write_text(allowlist.read_text().replace("\nprograms:\n", "\nprograms:" + LIMITS, 1))
+    page = project / "docs" / "linux" / "distros.md"
+    lines = page.read_text().split("\n")
+    at = len(lines)
+    page.write_text("\n".join(lines) + '\n{{ run("sleep 30") }}\n\n{{ run("yes") }}\n')
+    result = build(project, project / "site", engine=engine)
+    assert result.returncode != 0
+    timeout = f"docs/linux/distros.md:{at + 1}: 'sleep 30' was killed at its timeout of 1 s"
+    cap = f"docs/linux/distros.md:{at + 3}: 'yes' passed the output cap of 100 bytes"
+    assert timeout in result.log and cap in result.log, result.log
+    assert "fix: Run a form that prints less, or raise max_output of 'yes'" in result.log
+    assert "The live output check found 2 problems in 1 file." in result.log
+    assert "Traceback" not in result.log
+    assert result.log.count("| y") <= 7  # first and last lines, not the flood

@@ -8,7 +8,8 @@ import pytest
 from jinja2 import Environment
 
 from studynotes.errors import SourceErrors
-from studynotes.template_code import MACROS, collect, find_calls
+from studynotes.page_check import check_docs
+from studynotes.template_code import MACROS, find_calls
 from studynotes.templating import protect_code
 
 PAGE = """---
@@ -114,15 +115,15 @@ def test_all_pages_are_checked_and_reported_together(tmp_path: Path) -> None:
     (docs / "two.md").write_text("# Two\n{{ run('df -h') }}\n{{ nope() }}\n")
     (docs / "fine.md").write_text("# Fine\n{{ quiz('distros') }}\n")
     with pytest.raises(SourceErrors) as caught:
-        collect(docs)
+        check_docs(docs)
     report = str(caught.value)
     assert "docs/a/one.md:3: {{ config }} is not a macro call" in report
     assert "docs/two.md:3: {{ nope() }} calls 'nope'" in report
-    assert report.splitlines()[-1] == "The template check found 2 problems in 2 files."
+    assert report.splitlines()[-1] == "The page check found 2 problems in 2 files."
 
 
 def test_the_real_pages_call_only_listed_macros() -> None:
-    calls = collect(Path(__file__).resolve().parents[1] / "docs")
+    calls = check_docs(Path(__file__).resolve().parents[1] / "docs")
     assert {call.macro for call in calls} == set(MACROS)  # each macro is used somewhere
 
 

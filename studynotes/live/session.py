@@ -59,15 +59,10 @@ class LiveOutputs:
     # -- the three steps -------------------------------------------------------
     def start(self, calls: list[Call]) -> None:
         """Approve every call (nothing runs if one is refused), then start the commands."""
-        approved: dict[Call, allow.Approved] = {}
-        refused: list[SourceError] = []
-        for call in calls:
-            try:
-                approved[call] = self.approve(call)
-            except SourceError as error:
-                refused.append(error)
+        refused = self.refused(calls)
         if refused:
             raise SourceErrors(refused, "The allowlist check")
+        approved = {call: self.approve(call) for call in calls}
         self.programs.update({call.command: a.program for call, a in approved.items()})
         for call in calls:
             self._calls.setdefault(call.command, []).append(call)
@@ -93,6 +88,16 @@ class LiveOutputs:
         """Approve, run and check everything before returning (scripts, tests)."""
         self.start(calls)
         self.finish()
+
+    def refused(self, calls: list[Call]) -> list[SourceError]:
+        """Why each call the allowlist does not permit is refused (nothing runs)."""
+        errors = []
+        for call in calls:
+            try:
+                self.approve(call)
+            except SourceError as error:
+                errors.append(error)
+        return errors
 
     def approve(self, call: Call) -> allow.Approved:
         try:

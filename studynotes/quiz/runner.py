@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from studynotes.errors import SourceError
+from studynotes.errors import REPORTED
 from studynotes.quiz.check import answer_text, is_correct, parse_number
 from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.load import QuizBank, QuizFile, load_quizzes
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         quizzes = bank(args.quizzes)
-    except SourceError as error:
+    except REPORTED as error:
         print(error, file=sys.stderr)
         return 2
     if not args.quiz:
