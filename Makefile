@@ -7,11 +7,15 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-unit snippets lint lock clean captures clean-cache bench bench-sitecheck
+.PHONY: serve build check test test-unit snippets lint lock clean captures clean-cache bench \
+	bench-sitecheck bench-serve
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
+# --dirty: a save rebuilds the pages that changed only (about a second); after a change
+# to the nav or a page title, restart, or use `make serve SERVE_FLAGS=` for full rebuilds.
+SERVE_FLAGS ?= --dirty
 serve: $(VENV)/.site
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -24,6 +28,11 @@ test: lint
 # The quick loop while editing: ruff and the unit tests (no build, Chromium or Docker).
 test-unit: lint
 	$(BIN)/python -m pytest -m unit
+
+# Before a pull request: the build's checks and the snippet checks, for one page
+# (PAGE=docs/linux/df.md) or all; see CONTRIBUTING.md, "Check your page".
+check: $(VENV)/.test
+	scripts/with-docker.sh $(BIN)/python -m studynotes.check $(PAGE)
 
 # Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").
 snippets: $(VENV)/.test
@@ -42,6 +51,10 @@ bench: $(VENV)/.test
 # The built-site check alone, on the real site and on 500 generated pages (figures only).
 bench-sitecheck: $(VENV)/.site
 	$(BIN)/python scripts/bench.py --sitecheck
+
+# Edit-to-visible time of `make serve` (median of 5 edits of two pages; --full to compare).
+bench-serve: $(VENV)/.test
+	$(BIN)/python scripts/bench_serve.py
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site

@@ -1,0 +1,64 @@
+"""`make check PAGE=docs/...`: the build's checks and the snippet checks, for a page.
+
+    python -m studynotes.check [PAGE ...] [--engine mkdocs|properdocs|zensical]
+
+1. A strict build of the whole site (a page's links and the links to it are only
+   known in the built site) into ``.cache/check-site``, which is kept: after the
+   first run MkDocs and ProperDocs rebuild only the pages that changed
+   (``--dirty``), so a round trip takes seconds. The build runs the page check, the
+   live commands, the quiz check and the site check, and stops at the first of
+   those that finds problems, with all of its problems.
+2. The snippet checker on the pages named (all pages if none).
+
+Prints each checker's report and a last line saying what to fix; exits 1 if any
+checker found a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from studynotes.snippets.__main__ import main as snippets_main
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = Path(".cache") / "check-site"
+_BUILDS = {
+    "mkdocs": ["-m", "mkdocs", "build", "--strict", "--dirty", "--quiet", "--site-dir", str(SITE)],
+    "properdocs": [
+        *("-m", "properdocs", "build", "--strict", "--dirty", "--quiet"),
+        *("--site-dir", str(SITE)),
+    ],
+    "zensical": ["-m", "studynotes.build", "--strict"],  # no dirty mode, into site/
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m studynotes.check", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("pages", nargs="*", type=Path, help="pages (default: all of docs/)")
+    parser.add_argument("--engine", choices=sorted(_BUILDS), default="mkdocs")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    missing = [str(page) for page in args.pages if not page.is_file()]
+    if missing:
+        print(f"no such page: {', '.join(missing)} (give paths like docs/linux/df.md)")
+        return 2
+    print(f"== The build ({args.engine}, strict)", flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, *_BUILDS[args.engine]], cwd=root, env=env)
+    print("== The snippets", flush=True)
+    snippets = snippets_main([str(page.resolve()) for page in args.pages] + ["--root", str(root)])
+    ok = built.returncode == 0 and snippets == 0
+    failed = [name for name, code in (("build", built.returncode), ("snippets", snippets)) if code]
+    print("All checks passed." if ok else f"Fix what the {' and '.join(failed)} reported above.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
