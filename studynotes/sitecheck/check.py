@@ -9,6 +9,7 @@ and holds the link, otherwise at the line of the built file.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import posixpath
 from collections.abc import Iterator, Mapping
@@ -43,11 +44,25 @@ class Site:
     def read(cls, folder: Path) -> Site:
         files = set(_files(folder))
         pages = {
-            name: scan((folder / name).read_text(encoding="utf-8", errors="replace"))
+            name: _scanned((folder / name).read_text(encoding="utf-8", errors="replace"))
             for name in sorted(files)
             if name.endswith(".html")
         }
         return cls(folder, files, pages)
+
+
+# Scans by page content: `make serve` rebuilds the pages that changed and checks the
+# whole site again, so the unchanged pages are not parsed again.
+_SCANS: dict[bytes, Page] = {}
+
+
+def _scanned(html: str) -> Page:
+    key = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if key not in _SCANS:
+        if len(_SCANS) > 10_000:
+            _SCANS.clear()
+        _SCANS[key] = scan(html)
+    return _SCANS[key]
 
 
 @dataclass

@@ -1,0 +1,36 @@
+"""The edit loop of `make serve` and `make check`: dirty rebuilds that stay strict and fast.
+
+- MkDocs (and ProperDocs) warn on every ``--dirty`` build that its navigation may be
+  inaccurate, and strict mode turns that warning into a failed build. The preview
+  and the pre-pull-request check know (a page title or nav change needs a restart,
+  and CI builds clean), so that one warning is dropped; every other one still fails.
+- Every build compiles the theme's templates again (a third of a rebuild); Jinja's
+  bytecode cache in ``.cache/jinja`` keeps them compiled, checked against each
+  template's source, so an upgraded theme is compiled afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache
+
+_DIRTY = "A 'dirty' build is being performed"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(_DIRTY)
+
+
+def on_startup(**_: Any) -> None:
+    for engine in ("mkdocs", "properdocs"):
+        logging.getLogger(f"{engine}.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def on_env(env: Environment, config: Any, **_: Any) -> Environment:
+    folder = Path(config["config_file_path"]).parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
