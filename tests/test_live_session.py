@@ -225,6 +225,28 @@ def test_a_failed_command_shows_only_the_first_and_last_lines_of_its_output(
     assert shown == ["1", "2", "3", "... (994 more lines)", "998", "999", "1000"]
 
 
+def test_a_container_left_by_a_stopped_build_is_named_with_the_command_that_removes_it(
+    project: Path,
+) -> None:
+    """Docker's own words when `docker container run --name X` meets a leftover X."""
+    script = project / "bin" / "tool-docker"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nprint('docker: Error response from daemon: "
+        'Conflict. The container name "/notes-hostname" is already in use by container '
+        "abc.')\nsys.exit(125)\n"
+    )
+    script.chmod(0o755)
+    (project / "commands.yml").write_text(
+        "programs:\n  fake-docker:\n    executable: bin/tool-docker\n    forms: [[fake-docker]]\n"
+    )
+    with pytest.raises(SourceErrors) as caught:
+        _live(project).prepare([call("fake-docker", 5)])
+    assert caught.value.errors[0].fix.startswith(
+        "A container 'notes-hostname' is left from a build that was stopped: run "
+        "`docker container rm --force notes-hostname`"
+    )
+
+
 def test_uncollected_command_is_a_clear_error(project: Path) -> None:
     with pytest.raises(LookupError, match="not collected"):
         _live(project).get("tool zzz")

@@ -319,20 +319,22 @@ def test_shell_runs_allowed_commands(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("command", "why"),
+    ("command", "why", "fix"),
     [
-        ("df -h | sort", "'|' is a pipe"),
-        ("rm -rf /tmp/x", "'rm' is not an allowed program"),
-        ("df -h /etc", "'/etc' is outside the repository"),
+        ("df -h | sort", "'|' is a pipe", 'mark it check="syntax"'),
+        ("cd app", "'cd' is not an allowed program", 'mark it check="syntax"'),
+        ("export NAME=x", "'export' is not an allowed program", 'mark it check="syntax"'),
+        ("rm -rf /tmp/x", "'rm' is not an allowed program", "data/commands.yml"),
+        ("df -h /etc", "'/etc' is outside the repository", "data/commands.yml"),
     ],
 )
 def test_shell_refuses_what_the_allowlist_does_not_allow(
-    tmp_path: Path, command: str, why: str
+    tmp_path: Path, command: str, why: str, fix: str
 ) -> None:
     report = check(tmp_path, f'Intro\n\n~~~bash check="run"\ndf -h\n{command}\n~~~\n')
     message = only_failure(report)
     assert message.startswith(f"docs/page.md:5: '{command}' may not run: {why}")
-    assert "data/commands.yml" in message
+    assert fix in message.split("fix: ")[1]
 
 
 # -- YAML ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ command only, so the commands run while MkDocs reads files and renders other pag
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +27,7 @@ from studynotes.template_code import Call
 Group = list[tuple[Call, allow.Approved]]  # commands that run one after another
 CHECK = "The live output check"
 _EXCERPT = 3  # lines shown from each end of a failed command's output
+_NAME_IN_USE = re.compile(r'container name "/([\w.-]+)" is already in use')
 
 
 @dataclass
@@ -145,6 +147,13 @@ class LiveOutputs:
                 "Fix the command, or pass expect_failure=True if the page shows a failure "
                 "on purpose"
             )
+            leftover = _NAME_IN_USE.search(capture.output)
+            if leftover:  # the page removes it further down, but that build was stopped
+                name = leftover.group(1)
+                fix = (
+                    f"A container '{name}' is left from a build that was stopped: run "
+                    f"`docker container rm --force {name}`, then build again"
+                )
         excerpt = _excerpt(capture.output)
         return SourceError(call.page, call.line, f"{problem}{excerpt}", fix)
 

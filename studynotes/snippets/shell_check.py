@@ -19,6 +19,9 @@ from studynotes.live.session import execute_allowed, requirement_failure
 from studynotes.snippets.marks import Snippet
 from studynotes.snippets.outcome import Failure, failure, judge
 
+# What makes a block a script rather than a list of allowlisted commands.
+_SCRIPT = re.compile(r"^(cd|export|source|\.|sudo|set|unset|alias)\s|\$\{?\w|[|&;<>]|<[\w-]+>")
+
 
 @dataclass(frozen=True)
 class Command:
@@ -120,12 +123,18 @@ class ShellChecker:
             words = shlex.split(command.text, comments=True)
             return allow.approve(shlex.join(words), self.allowlist, self.root)
         except (allow.Refused, ValueError) as why:
+            fix = (
+                f"Shell blocks run only commands allowed by {self.allowlist_path}; "
+                'mark the block illustrative="reason" or propose the command there'
+            )
+            if _SCRIPT.search(command.text):
+                fix = (
+                    "This is a script for the reader's own machine (cd, export, variables, "
+                    'pipes or <placeholders>): mark it check="syntax" (parsed with bash -n, '
+                    'nothing runs) or illustrative="reason"'
+                )
             return failure(
-                snippet,
-                f"'{command.text}' may not run: {why}",
-                line=command.line,
-                fix=f"Shell blocks run only commands allowed by {self.allowlist_path}; "
-                'mark the block illustrative="reason" or propose the command there',
+                snippet, f"'{command.text}' may not run: {why}", line=command.line, fix=fix
             )
 
     def _run(self, approval: allow.Approved) -> RunResult:
