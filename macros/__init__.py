@@ -45,6 +45,7 @@ def _options(env: Any) -> Options:
         repo_url=conf.get("repo_url") or "",
         use_directory_urls=conf.get("use_directory_urls", True),
         raw_html_rewritten=_per_page(env),  # Zensical rewrites raw HTML URLs like Markdown's
+        config_file=Path(conf["config_file_path"]) if conf.get("config_file_path") else None,
     )
 
 

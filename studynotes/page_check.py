@@ -167,36 +167,47 @@ def image_problems(
 def _image_problem(
     url: str, path: Path, page: str, line: int, docs_dir: Path, *, markdown: bool
 ) -> list[SourceError]:
-    if url.startswith("data:") or url.startswith("{{"):
+    problem = _what_is_wrong(url, path, markdown=markdown)
+    if problem is None:
         return []
-    name = PurePosixPath(url.split("?")[0].split("#")[0]).name
-    to_assets = _relative(docs_dir / "assets" / (name or "NAME.png"), path.parent)
+    plain = url.split("?")[0].split("#")[0]
+    name = PurePosixPath(plain).name or "NAME.png"
+    saved = docs_dir / "assets" / "images" / name
+    write = f"write '{_relative(saved, path.parent)}' (relative to this page)"
+    fixes = {
+        "remote": f"Save it as docs/assets/images/{name} if its licence allows (credit it on "
+        f"the page), and {write}",
+        "absolute": f"Put the image in docs/assets/images/ and {write}",
+        "missing": f"Add it as docs/assets/images/{name} and {write}",
+        "format": f"Use one of {', '.join(IMAGE_FORMATS)} (terminal output: a ```text block)",
+    }
+    known = docs_dir / plain.lstrip("/")
+    if problem == "absolute" and known.is_file():
+        fixes["absolute"] = f"Write it relative to this page: '{_relative(known, path.parent)}'"
+    problems = {
+        "remote": f"the image '{url}' is on another site: the page breaks offline or when it moves",
+        "absolute": f"the image path '{url}' is absolute: the site is published under a path "
+        "(GitHub Pages), where it is not found",
+        "missing": f"the image '{url}' is not in the repository",
+        "format": f"'{url}' is not in an image format every browser shows",
+    }
+    return [SourceError(page, line, problems[problem], fixes[problem])]
+
+
+def _what_is_wrong(url: str, path: Path, *, markdown: bool) -> str | None:
+    """remote, absolute, missing, format, or None for an image the site can show."""
+    plain = url.split("?")[0].split("#")[0]
+    if url.startswith(("data:", "{{")):
+        return None
     if _REMOTE.match(url):
-        problem = f"the image '{url}' is on another site: the page breaks offline or when it moves"
-        fix = (
-            f"Save it as docs/assets/{name or 'NAME.png'} (if its licence allows; credit it on "
-            f"the page) and write '{to_assets}'"
-        )
-    elif url.startswith("/"):
-        problem = (
-            f"the image path '{url}' is absolute: the site is published under a path "
-            "(GitHub Pages), where it is not found"
-        )
-        known = docs_dir / url.lstrip("/")
-        fix = f"Write it relative to this page: '{_relative(known, path.parent)}'"
-        if not known.is_file():
-            fix = f"Put the image in docs/assets/ and write '{to_assets}' (relative to this page)"
-    elif not markdown:
-        return []  # raw HTML resolves against the built page: the site check follows it
-    elif not (path.parent / url.split("?")[0].split("#")[0]).is_file():
-        problem = f"the image '{url}' is not in the repository"
-        fix = f"Add it as docs/assets/{name} and write '{to_assets}' (relative to this page)"
-    elif not name.lower().endswith(IMAGE_FORMATS):
-        problem = f"'{url}' is not in an image format every browser shows"
-        fix = f"Use one of {', '.join(IMAGE_FORMATS)} (terminal output: a ```text block)"
-    else:
-        return []
-    return [SourceError(page, line, problem, fix)]
+        return "remote"
+    if url.startswith("/"):
+        return "absolute"
+    if not markdown:
+        return None  # raw HTML resolves against the built page: the site check follows it
+    if not (path.parent / plain).is_file():
+        return "missing"
+    return None if plain.lower().endswith(IMAGE_FORMATS) else "format"
 
 
 def _relative(target: Path, start: Path) -> str:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from studynotes import df as df_output
-from studynotes import glossary, page_check, quiz, sitecheck
+from studynotes import glossary, nav, page_check, quiz, sitecheck
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
-from studynotes.template_code import LIVE_MACROS, MACROS, Call
+from studynotes.template_code import LIVE_MACROS, MACROS, Call, page_paths
 
 Macro = Callable[..., str]
 
@@ -38,6 +38,7 @@ class Options:
     repo_url: str = ""
     use_directory_urls: bool = True
     raw_html_rewritten: bool = False  # Zensical: URLs in raw HTML count from the .md file
+    config_file: Path | None = None  # mkdocs.yml; None: the one in ``root``
 
 
 def live_settings(root: Path, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -66,6 +67,9 @@ class Site:
         self.live = LiveOutputs(live_settings(options.root))
         live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
         errors += self.live.refused(live_calls)
+        config_file = options.config_file or options.root / "mkdocs.yml"
+        if config_file.is_file():  # a Site made by a script or test may have no mkdocs.yml
+            errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
         if errors:
             raise SourceErrors(errors, page_check.CHECK)
         # The commands run while the engine renders; a page showing one waits for it only.

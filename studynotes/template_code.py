@@ -107,12 +107,20 @@ def read_calls(text: str, page: str) -> tuple[list[Call], list[SourceError]]:
     return calls, errors
 
 
-def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator[tuple[str, str]]:
-    """(``docs/PAGE.md`` as a contributor knows it, text) for every Markdown page."""
+def page_paths(
+    docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)
+) -> Iterator[tuple[str, Path]]:
+    """(``docs/PAGE.md`` as a contributor knows it, its path) for every Markdown page."""
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
         if not relative.startswith(exclude):
-            yield f"{docs_dir.name}/{relative}", path.read_text(encoding="utf-8")
+            yield f"{docs_dir.name}/{relative}", path
+
+
+def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator[tuple[str, str]]:
+    """(``docs/PAGE.md``, text) for every Markdown page."""
+    for page, path in page_paths(docs_dir, exclude):
+        yield page, path.read_text(encoding="utf-8")
 
 
 class _Reader:

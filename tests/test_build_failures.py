@@ -47,8 +47,11 @@ def test_page_missing_from_nav_fails_the_build(tmp_path: Path) -> None:
     project = _project_with_page(tmp_path, "# Orphan\n", in_nav=False)
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    message = result.log[result.log.index('not included in the "nav"') :]
-    assert "- linux/broken.md" in message, result.log
+    assert (
+        "docs/linux/broken.md:1: this page is not in the navigation ('nav:' of mkdocs.yml)"
+        in result.log
+    ), result.log
+    assert "fix: Add it under its topic there, e.g. '- Title: linux/broken.md'" in result.log
 
 
 # One page with one of each problem the built-site check exists for; line numbers count

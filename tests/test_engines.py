@@ -125,14 +125,16 @@ def test_hostile_template_code_is_refused_at_its_line(
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_pasted_page_gets_every_problem_in_one_build(tmp_path: Path, engine: str) -> None:
-    """The page check and the allowlist report together, before anything renders."""
+    """The page check, the nav and the allowlist report together, before anything renders
+    (Zensical itself says nothing of a page missing from the nav)."""
     project = copy_project(tmp_path / "project")
     (project / "docs" / "linux" / "pasted.md").write_text(PASTED)
     result = build(project, project / "site", engine=engine)
     assert result.returncode != 0
-    for line, problem in [*EXPECTED, (25, "command 'rm -rf /' refused")]:
+    also = [(1, "this page is not in the navigation"), (25, "command 'rm -rf /' refused")]
+    for line, problem in [*EXPECTED, *also]:
         assert f"docs/linux/pasted.md:{line}: {problem}" in result.log, result.log
-    assert "The page check found 9 problems in 1 file." in result.log
+    assert "The page check found 10 problems in 1 file." in result.log
     assert "Traceback" not in result.log
 
 

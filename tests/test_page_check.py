@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from studynotes import nav
 from studynotes.errors import SourceErrors
 from studynotes.page_check import check_docs, problems
 
@@ -112,3 +113,16 @@ def test_an_unclosed_fence_is_reported_where_it_opens(tmp_path: Path) -> None:
     text = "# T\n\n```bash\ndf -h\n\n## Later\n"
     found = _problems(tmp_path, text)
     assert found == [(3, "Close it with a line of ``` (as long as the opening one)")]
+
+
+def test_the_nav_must_list_every_page_but_blog_posts(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "nav:\n  - Home: index.md\n  - Topic:\n      - topic/index.md\n"
+        "      - Link: https://example.com/\n"
+        "plugins:\n  - search\n  - blog:\n      blog_dir: news\n"
+    )
+    pages = ["docs/index.md", "docs/topic/index.md", "docs/topic/new.md", "docs/news/posts/a.md"]
+    assert [(e.path, e.line) for e in nav.unlisted(config, pages)] == [("docs/topic/new.md", 1)]
+    config.write_text("site_name: x\n")  # no nav: every page is listed automatically
+    assert nav.unlisted(config, pages) == []
