@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from studynotes import df as df_output
 from studynotes import glossary, nav, page_check, quiz, sitecheck
@@ -26,6 +26,7 @@ from studynotes.render import console
 from studynotes.template_code import LIVE_MACROS, MACROS, Call, page_paths
 
 Macro = Callable[..., str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,24 @@ class Site:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        # Every page's template code and Markdown, and every command a page runs, is
-        # checked before anything renders or runs: one report names all that is wrong.
+        # Pages, nav, allowlist and quiz files are all checked before anything renders
+        # or runs, and one report names everything that is wrong in any of them.
         self.calls, errors = page_check.read_docs(options.docs_dir)
-        self.live = LiveOutputs(live_settings(options.root))
-        live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
-        errors += self.live.refused(live_calls)
         config_file = options.config_file or options.root / "mkdocs.yml"
         if config_file.is_file():  # a Site made by a script or test may have no mkdocs.yml
             errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
-        if errors:
-            raise SourceErrors(errors, page_check.CHECK)
+        live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
+        live = _reported(errors, lambda: LiveOutputs(live_settings(options.root)))
+        if live is not None:
+            errors += live.refused(live_calls)
+        quiz_files = _reported(errors, lambda: quiz.load_quizzes(options.root / "data" / "quizzes"))
+        if errors or live is None or quiz_files is None:
+            pages_only = all(error.path.endswith(".md") for error in errors)
+            raise SourceErrors(errors, page_check.CHECK if pages_only else "The source check")
+        self.live = live
         # The commands run while the engine renders; a page showing one waits for it only.
         self.live.start(live_calls)
-        self.bank = self._quiz_bank()
+        self.bank = self._quiz_bank(quiz_files)
         _check_quiz_calls(self.bank, [call for call in self.calls if call.macro == "quiz"])
 
     @classmethod
@@ -153,10 +158,9 @@ class Site:
 
         return self._shown(command, render)
 
-    def _quiz_bank(self) -> quiz.QuizBank:
+    def _quiz_bank(self, bank: quiz.QuizBank) -> quiz.QuizBank:
         """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
         root = self.options.root
-        bank = quiz.load_quizzes(root / "data" / "quizzes")
         capture = self.live.get("df -h") if self.live.collected("df -h") else None
         generated = quiz.disk_space_quiz(
             live_text=capture.output if capture else None,
@@ -165,6 +169,17 @@ class Site:
         bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
         quiz.check_links(bank, self.options.docs_dir)
         return bank
+
+
+def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:
+    """What ``make`` returns, or None with its problems added to ``errors``."""
+    try:
+        return make()
+    except SourceErrors as found:
+        errors += found.errors
+    except SourceError as error:
+        errors.append(error)
+    return None
 
 
 def _check_quiz_calls(bank: quiz.QuizBank, calls: list[Call]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,3 +171,35 @@ def test_live_commands_past_their_limits_fail_the_build_without_a_traceback(
     assert "The live output check found 2 problems in 1 file." in result.log
     assert "Traceback" not in result.log
     assert result.log.count("| y") <= 7  # first and last lines, not the flood
+
+
+BAD_DATA = {
+    # A quiz question of no known type.
+    "quiz": (
+        "data/quizzes/distros.yml",
+        lambda text: text.replace("type: single", "type: essay", 1),
+        "data/quizzes/distros.yml:",
+        "The quiz check found",
+    ),
+    # `executable: yes` is a YAML boolean, not the program named yes.
+    "allowlist": (
+        "data/commands.yml",
+        lambda text: text.replace("    executable: df\n", "    executable: yes\n", 1),
+        "data/commands.yml:",
+        "YAML reads an unquoted true, yes, no, on or off as true/false",
+    ),
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("path", "edit", "where", "message"), BAD_DATA.values(), ids=BAD_DATA)
+def test_bad_data_files_fail_the_build_at_their_line_without_a_traceback(
+    tmp_path: Path, engine: str, path: str, edit: Any, where: str, message: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / path
+    data.write_text(edit(data.read_text()))
+    result = build(project, project / "site", engine=engine)
+    assert result.returncode != 0
+    assert where in result.log and message in result.log, result.log
+    assert "Traceback" not in result.log

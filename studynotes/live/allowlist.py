@@ -86,7 +86,7 @@ class Approved:
 
 
 def load(path: Path) -> Allowlist:
-    fix = "Each program needs 'executable' and a list of 'forms' (see the file's header)"
+    fix = "The file's header says what each key takes ('executable' and 'forms' are needed)"
     return yamlfile.validate(Allowlist, yamlfile.load(path), fix)
 
 
