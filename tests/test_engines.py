@@ -179,7 +179,7 @@ BAD_DATA = {
         "data/quizzes/distros.yml",
         lambda text: text.replace("type: single", "type: essay", 1),
         "data/quizzes/distros.yml:",
-        "The quiz check found",
+        "The source check found 1 problem in 1 file.",
     ),
     # `executable: yes` is a YAML boolean, not the program named yes.
     "allowlist": (
