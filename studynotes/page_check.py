@@ -10,11 +10,14 @@ report the code ones too. Nothing here is a warning, so no engine's idea of
   checker);
 - headings: an empty heading (a lone ``#`` left from pasted text), a second ``# `` title;
 - images: from another site, by an absolute path (the site lives under a path on
-  GitHub Pages), or missing from the repository.
+  GitHub Pages), or missing from the repository;
+- links to pages or files that do not exist (before the build, so a pasted page's
+  broken links come with its other problems; the site check follows the rest).
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from pathlib import Path, PurePosixPath
@@ -30,6 +33,7 @@ _COMMANDS = re.compile(
     r"^(?:\$ |# |(?:sudo|docker|kubectl|helm|pip3?|python3?|aws|cd|ls|mkdir|apt|git|curl|"
     r"wget|echo|export|FROM|RUN|COPY|CMD)\b)"
 )
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<url>[^\"']+)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -65,6 +69,7 @@ def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceErr
         *code_problems(lines, code, page),
         *heading_problems("\n".join(lines), page),
         *image_problems(lines, code, path, page, docs_dir),
+        *link_problems(lines, code, path, page, docs_dir),
     ]
 
 
@@ -208,6 +213,37 @@ def _what_is_wrong(url: str, path: Path, *, markdown: bool) -> str | None:
     if not (path.parent / plain).is_file():
         return "missing"
     return None if plain.lower().endswith(IMAGE_FORMATS) else "format"
+
+
+def link_problems(
+    lines: list[str], code: markdown_code.Code, path: Path, page: str, docs_dir: Path
+) -> list[SourceError]:
+    """Links to pages or files of docs/ that do not exist (their #fragments are the site
+    check's: ids also come from macros and raw HTML)."""
+    found = []
+    code_lines = code.lines()
+    for index, line in enumerate(lines):
+        if index in code_lines or "](" not in line:
+            continue
+        for match in _MARKDOWN_LINK.finditer(_CODE_SPAN.sub("", line)):
+            target = match["url"].split("#")[0].split("?")[0]
+            if not target or _REMOTE.match(match["url"]) or ":" in target:
+                continue  # an anchor on this page, another site, mailto: and the like
+            if PurePosixPath(target).suffix and not (path.parent / target).is_file():
+                found.append(_missing_link(target, path, page, index + 1, docs_dir))
+    return found
+
+
+def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
+    known = [_relative(p, path.parent) for p in docs_dir.rglob(f"*{PurePosixPath(target).suffix}")]
+    close = difflib.get_close_matches(target, known, n=1, cutoff=0.5)
+    hint = f"Did you mean '{close[0]}'? " if close else ""
+    return SourceError(
+        page,
+        line,
+        f"the link '{target}' leads to no file of the site",
+        f"{hint}Link pages by their path relative to this page, e.g. '../linux/backups.md'",
+    )
 
 
 def _relative(target: Path, start: Path) -> str:

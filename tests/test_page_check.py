@@ -126,3 +126,18 @@ def test_the_nav_must_list_every_page_but_blog_posts(tmp_path: Path) -> None:
     assert [(e.path, e.line) for e in nav.unlisted(config, pages)] == [("docs/topic/new.md", 1)]
     config.write_text("site_name: x\n")  # no nav: every page is listed automatically
     assert nav.unlisted(config, pages) == []
+
+
+def test_links_to_missing_pages_are_reported_before_the_build(tmp_path: Path) -> None:
+    text = (
+        "# T\n\n[ok](other.md#any-fragment) [typo](othr.md) [mail](mailto:a@b.c)\n"
+        "[here](#top) `[code](gone.md)` [site](https://example.com/x.md)\n"
+    )
+    found = _problems(tmp_path, text, ("topic/other.md",))
+    assert found == [
+        (
+            3,
+            "Did you mean 'other.md'? Link pages by their path relative to this page, "
+            "e.g. '../linux/backups.md'",
+        )
+    ]
