@@ -42,10 +42,13 @@ def test_the_second_check_rebuilds_only_what_changed_and_stays_strict(tmp_path: 
     page = project / "docs" / "linux" / "distros.md"
     assert _check(project, "docs/linux/distros.md").returncode == 0
     page.write_text(page.read_text() + "\nA new closing line.\n")
+    quizzes = project / "data" / "quizzes" / "distros.yml"  # shown by an unchanged page
+    quizzes.write_text(quizzes.read_text().replace("small server room", "tiny server room", 1))
     again = _check(project, "docs/linux/distros.md")
     assert again.returncode == 0, again.stdout + again.stderr
-    built = (project / ".cache" / "check-site" / "linux" / "distros" / "index.html").read_text()
-    assert "A new closing line." in built
+    site = project / ".cache" / "check-site"
+    assert "A new closing line." in (site / "linux" / "distros" / "index.html").read_text()
+    assert "tiny server room" in (site / "quizzes" / "distros" / "index.html").read_text()
     assert "All checks passed." in again.stdout
     page.write_text(page.read_text() + "\n[gone](no-such-page.md)\n")
     broken = _check(project, "docs/linux/distros.md")
