@@ -41,7 +41,9 @@ def _report(tmp_path: Path, text: str, nav_entry: str) -> tuple[list[str], list[
     _, template = page_check.read_calls(text, PAGE)
     build = nav.unlisted(config, [PAGE]) + template
     build += page_check.problems(text, path, PAGE, docs)
-    marked, malformed = read_snippets(blocks(path, tmp_path))
+    found, unreadable = blocks(path, tmp_path)
+    marked, malformed = read_snippets(found)
+    malformed += unreadable
     snippets = page_check.code_problems_of(path, PAGE) + malformed
     assert all(s.kind == "illustrative" for s in marked)  # nothing here runs
     shown = sorted(build, key=lambda e: e.line or 0), sorted(snippets, key=lambda e: e.line or 0)

@@ -14,10 +14,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from studynotes.errors import SourceError
 from studynotes.snippets.checker import Checker, Report
 from studynotes.snippets.fences import blocks
-from studynotes.snippets.marks import snippets
+from studynotes.snippets.marks import read_snippets
 from studynotes.snippets.strip import strip_marks
 from tests.support import ROOT
 
@@ -80,7 +79,7 @@ def test_fences_inside_tabs_and_admonitions_keep_their_lines_and_options(tmp_pat
             ~~~
         """,
     )
-    found = blocks(path, tmp_path)
+    found, _ = blocks(path, tmp_path)
     assert [(b.line, b.language, b.options, b.source) for b in found] == [
         (5, "python", {"title": "a.py", "check": "run"}, "print(1)\n"),
         (10, "bash", {"illustrative": "needs an AWS account"}, "aws s3 ls\n"),
@@ -103,7 +102,7 @@ def test_triple_backticks_closed_on_their_line_are_inline_code_not_a_fence(
         ~~~
         """,
     )
-    found = blocks(path, tmp_path)
+    found, _ = blocks(path, tmp_path)
     assert [(b.line, b.language, b.source) for b in found] == [
         (5, "bash", "docker run -it busybox sh\n"),
     ]
@@ -159,10 +158,14 @@ def test_the_markdown_extension_lets_superfences_render_marked_fences(
     ],
 )
 def test_bad_marks_are_errors_at_their_line(tmp_path: Path, fence: str, message: str) -> None:
-    path = page(tmp_path, f"Text\n~~~{fence}\nprint(1)\n~~~\n")
-    with pytest.raises(SourceError) as error:
-        snippets(blocks(path, tmp_path))
-    assert str(error.value).startswith(f"docs/{message}")
+    path = page(tmp_path, f"Text\n~~~{fence}\nprint(1)\n~~~\n\n~~~{fence}\nprint(2)\n~~~\n")
+    found, unreadable = blocks(path, tmp_path)
+    _, malformed = read_snippets(found)
+    errors = unreadable + malformed  # every bad fence of the page, not only the first
+    expected = [f"docs/{message}".replace("page.md:2:", f"page.md:{n}:") for n in (2, 6)]
+    assert len(errors) == 2, [str(e) for e in errors]
+    for error, want in zip(errors, expected, strict=True):
+        assert str(error).startswith(want)
 
 
 def test_output_block_must_follow_a_run_block(tmp_path: Path) -> None:

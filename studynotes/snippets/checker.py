@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studynotes import page_check
-from studynotes.errors import SourceError
 from studynotes.live import allowlist as allow
 from studynotes.snippets import python_check, yaml_check
 from studynotes.snippets.docker_check import DockerChecker
@@ -49,10 +48,9 @@ class Checker:
         return report
 
     def check_page(self, page: Path, report: Report) -> None:
-        try:
-            marked, malformed = read_snippets(blocks(page, self.root))
-        except SourceError as error:  # the page's fences cannot be read at all
-            malformed, marked = [error], []
+        found, unreadable = blocks(page, self.root)
+        marked, malformed = read_snippets(found)
+        malformed += unreadable
         # Code the checker cannot read (no language, indented) is a problem, not a skip.
         malformed += page_check.code_problems_of(page, _rel(page, self.root))
         # Every malformed mark of the page is reported like a failure, and the

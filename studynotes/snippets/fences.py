@@ -30,17 +30,22 @@ class Block:
         return f"{self.page}:{self.line}"
 
 
-def blocks(path: Path, root: Path) -> list[Block]:
-    """Every fenced block of one page, in page order."""
+def blocks(path: Path, root: Path) -> tuple[list[Block], list[SourceError]]:
+    """Every fenced block of one page, in page order, and every fence that cannot be read
+    (options with unbalanced quotes, a snippet include that is missing)."""
     lines = path.read_text(encoding="utf-8").split("\n")
     page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    found = []
+    found, errors = [], []
     for fence in markdown_code.fences(lines):
         line = fence.start + 1
-        language, options = parse_info(fence.info, page, line)
-        source = _include_snippets(fence.body(lines), root, page, line)
-        found.append(Block(page, line, language, options, source))
-    return found
+        try:
+            language, options = parse_info(fence.info, page, line)
+            source = _include_snippets(fence.body(lines), root, page, line)
+        except SourceError as error:
+            errors.append(error)
+        else:
+            found.append(Block(page, line, language, options, source))
+    return found, errors
 
 
 def parse_info(info: str, page: str, line: int) -> tuple[str, dict[str, str]]:

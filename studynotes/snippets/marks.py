@@ -69,14 +69,6 @@ class Snippet:
         return "other"
 
 
-def snippets(blocks: list[Block]) -> list[Snippet]:
-    """The page's marked blocks, each validated; raises the first malformed mark."""
-    found, errors = read_snippets(blocks)
-    if errors:
-        raise errors[0]
-    return found
-
-
 def read_snippets(blocks: list[Block]) -> tuple[list[Snippet], list[SourceError]]:
     """The page's well-marked blocks (expected output attached) and every malformed mark."""
     found: list[Snippet] = []
