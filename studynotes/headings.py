@@ -32,8 +32,16 @@ def headings(markdown: str) -> list[Heading]:
     lines = markdown.split("\n")
     start = _after_front_matter(lines)
     found = []
+    in_comment = False  # an HTML comment block is raw HTML: no headings in it
     for index in prose_lines(lines):
-        if index >= start and (match := _HEADING.match(lines[index])):
+        line = lines[index]
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if line.lstrip().startswith("<!--"):
+            in_comment = "-->" not in line.split("<!--", 1)[1]
+            continue
+        if index >= start and (match := _HEADING.match(line)):
             text = (match["text"] or "").strip()
             found.append(Heading(index + 1, len(match["marks"]), text))
     return found

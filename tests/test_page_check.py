@@ -141,3 +141,8 @@ def test_links_to_missing_pages_are_reported_before_the_build(tmp_path: Path) ->
             "e.g. '../linux/backups.md'",
         )
     ]
+
+
+def test_headings_in_an_html_comment_are_not_headings(tmp_path: Path) -> None:
+    text = "# T\n\n<!--\n# a note to reviewers\n-->\n\n<!-- # also hidden -->\n"
+    assert _problems(tmp_path, text) == []
