@@ -21,7 +21,7 @@ def unlisted(config_file: Path, pages: list[str]) -> list[SourceError]:
     if "nav" not in config:
         return []
     docs = config.get("docs_dir", "docs")
-    listed = set(_paths(config["nav"]))
+    in_nav = set(listed(config["nav"]))
     posts = tuple(f"{docs}/{folder}/" for folder in _blog_post_folders(config))
     return [
         SourceError(
@@ -32,12 +32,12 @@ def unlisted(config_file: Path, pages: list[str]) -> list[SourceError]:
             f"Add it under its topic there, e.g. '- Title: {page.removeprefix(docs + '/')}'",
         )
         for page in pages
-        if page.removeprefix(docs + "/") not in listed and not page.startswith(posts)
+        if page.removeprefix(docs + "/") not in in_nav and not page.startswith(posts)
     ]
 
 
-def _paths(entries: Any) -> list[str]:
-    """The page paths of a nav (nested sections, titled and untitled entries); no URLs."""
+def listed(entries: Any) -> list[str]:
+    """The page paths of a nav, in order (nested sections, titled and untitled entries); no URLs."""
     found: list[str] = []
     for entry in entries if isinstance(entries, list) else [entries]:
         values = entry.values() if isinstance(entry, dict) else [entry]
@@ -45,7 +45,7 @@ def _paths(entries: Any) -> list[str]:
             if isinstance(value, str) and "://" not in value:
                 found.append(value)
             elif isinstance(value, list | dict):
-                found += _paths(value)
+                found += listed(value)
     return found
 
 

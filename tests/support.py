@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import yaml
+from studynotes import nav
+from studynotes.mkdocs_yml import read as read_config
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "hooks", "data", "studynotes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data", "studynotes")
 # Debian's Chromium; CHROMIUM overrides it, and where neither exists Playwright's
 # own build (installed by scripts/system-deps.sh off Debian) is used.
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
@@ -33,30 +34,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its !ENV / !relative / !!python tags."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def nav_pages() -> list[str]:
     """The docs pages mkdocs.yml's nav lists, in order."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)
-    return _nav_files(config["nav"])
-
-
-def _nav_files(entries: list) -> list[str]:
-    files: list[str] = []
-    for entry in entries:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            files += _nav_files(value)
-        elif not str(value).startswith(("http://", "https://")):
-            files.append(str(value))
-    return files
+    return nav.listed(read_config(ROOT / "mkdocs.yml")["nav"])
 
 
 def built_page(site: Path, src: str) -> Path:

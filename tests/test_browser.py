@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.support import nav_pages
+
 
 def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
     page.goto(site_url)
@@ -50,3 +52,33 @@ def test_instant_navigation_keeps_the_page_alive(page: Page, site_url: str) -> N
     expect(page.locator("h1")).to_contain_text("Choosing a Linux distro")
     # A full page load would have dropped the marker: this was instant navigation.
     assert page.evaluate("window.__notReloaded === true")
+
+
+def built_url(src: str) -> str:
+    """The URL path of docs page ``src`` (directory URLs)."""
+    stem = src.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+def test_no_page_asks_a_third_party_host(page: Page, site_url: str) -> None:
+    """Fonts, Mermaid and the repository link all come from the site (or nowhere)."""
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
+    for src in nav_pages():
+        page.goto(site_url + built_url(src), wait_until="networkidle")
+        assert not outside, f"{src} asked {outside}"
+
+
+def test_diagrams_render_from_the_site_s_own_mermaid(page: Page, site_url: str) -> None:
+    page.goto(site_url + "containers/dockerfiles/")
+    # Material draws the diagram into a closed shadow root of a div.mermaid that replaces
+    # the <pre class="mermaid"> holding its source text.
+    drawn = page.locator("div.mermaid").first
+    expect(drawn).to_be_visible()
+    assert (drawn.bounding_box() or {"height": 0})["height"] > 50
+    expect(page.locator("pre.mermaid")).to_have_count(0)
+    scripts = page.eval_on_selector_all("script[src]", "s => s.map(e => e.src)")
+    assert any(s.endswith("assets/javascripts/vendor/mermaid.min.js") for s in scripts)
+    page.goto(site_url + "linux/disk-space/")  # no diagram there: no 3.5 MB script
+    scripts = page.eval_on_selector_all("script[src]", "s => s.map(e => e.src)")
+    assert not any("mermaid" in s for s in scripts)

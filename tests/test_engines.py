@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from studynotes.sitecheck.scan import scan
-from tests.support import Build, build, built_page, copy_project, nav_pages
+from tests.support import ROOT, Build, build, built_page, copy_project, nav_pages, read_config
 from tests.test_page_check import EXPECTED, PASTED
 
 pytestmark = pytest.mark.build
@@ -70,6 +70,22 @@ def test_no_mark_and_no_template_code_reaches_a_page(engine_build: Build) -> Non
         assert "{% raw %}" not in text and "Macro Rendering Error" not in text, html
     distros = built_page(engine_build.site, "linux/distros.md").read_text()
     assert "{{.Names}}" in distros and "{{ .ID }}" in distros  # code stayed literal
+
+
+def test_pages_load_nothing_from_a_third_party(engine_build: Build) -> None:
+    """Scripts, stylesheets and fonts come from the site; no GitHub API call is set up.
+    (tests/test_browser.py watches the requests of the MkDocs site in Chromium.)"""
+    for html in engine_build.site.rglob("*.html"):
+        page = scan(html.read_text(encoding="utf-8"))
+        loaded = [
+            link.url
+            for link in page.links
+            if link.tag in ("script", "link", "img", "source") and "//" in link.url
+        ]
+        own = (read_config(ROOT / "mkdocs.yml")["site_url"], "http://127.0.0.1", "/")
+        outside = [url for url in loaded if not url.startswith(own)]  # not the canonical link
+        assert not outside, (html, outside)
+        assert 'data-md-component="source"' not in html.read_text(encoding="utf-8"), html
 
 
 def test_the_same_pages_and_anchors_as_mkdocs(engine_build: Build, site_build: Build) -> None:
