@@ -96,7 +96,7 @@ def test_inline_subset() -> None:
 def test_one_raw_html_block(quizzes: list[Quiz]) -> None:
     for quiz in quizzes:
         html = render_quiz(quiz)
-        assert html.startswith(f'<div class="quiz" markdown="0" data-quiz="{quiz.id}"')
+        assert html.startswith(f'<div class="quiz" data-quiz="{quiz.id}"')
         assert "\n\n" not in html.strip()  # a blank line would end the block in Markdown
         top = [c for c in soup(html).children if isinstance(c, Tag)]
         assert len(top) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 
 import pytest
@@ -51,6 +52,23 @@ def test_disk_space_quiz_uses_this_builds_df(site_build: Build) -> None:
     key = _soup(site_build, "quizzes/answer-key").get_text(" ", strip=True)
     assert "Live output of this build" in key
     assert root.source in key  # the live question on the root device has it as its answer
+
+
+def test_search_finds_a_question_but_not_its_answers(site_build: Build) -> None:
+    """The answer key and each question's answer, explanation and option feedback stay
+    out of the search index; the prompts stay in."""
+    index = json.loads((site_build.site / "search" / "search_index.json").read_text())
+    assert not [d for d in index["docs"] if d["location"].startswith("quizzes/answer-key/")]
+    text = json.dumps([d for d in index["docs"] if d["location"].startswith("quizzes/")])
+    quizzes = load_quizzes(ROOT / "data" / "quizzes").quizzes
+    question = quizzes[0].questions[0]
+    assert " ".join(question.prompt.split()[:6]) in text
+    questions = [q for quiz in quizzes for q in quiz.questions]
+    feedback = [o.feedback for q in questions for o in getattr(q, "options", []) if o.feedback]
+    explanations = [q.explanation for q in questions]
+    assert feedback and explanations
+    for hidden in feedback + explanations:
+        assert " ".join(hidden.split()[:8]) not in text, hidden
 
 
 def test_answering_a_quiz_on_the_real_site(page: Page, site_url: str) -> None:

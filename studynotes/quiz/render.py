@@ -1,7 +1,10 @@
 """Quiz HTML for the site: one quiz, the index of all quizzes, the instructor's answer key.
 
-Each result is one raw HTML block (one ``<div markdown="0">``, one line per element, no
-blank lines) so Python-Markdown with md_in_html passes it through untouched. All quiz
+Each result is one raw HTML block (one ``<div>``, one line per element, no blank
+lines) so Python-Markdown passes it through untouched (md_in_html only looks inside a
+block marked ``markdown="1"``; ``markdown="0"`` would stay in the page as an invalid
+attribute). Answers, explanations and option feedback carry ``data-search-exclude``:
+searching a question's words finds the quiz, not its answer. All quiz
 text goes through ``markup`` (escaped first). Without JavaScript every question still
 shows its answer and explanation in a ``<details>`` block; ``quiz.js`` turns the forms
 into a checked, scored quiz and hides those blocks.
@@ -58,7 +61,7 @@ def render_quiz(
     total = len(quiz.questions)
     css, js = asset_tags(page, links) if assets else ("", "")
     lines = [
-        f'<div class="quiz" markdown="0" data-quiz="{quiz.id}">',
+        f'<div class="quiz" data-quiz="{quiz.id}">',
         css,  # first, so the quiz is never painted unstyled
         f'<p class="quiz__intro">{inline(quiz.description)}</p>',
         f'<p class="quiz__source"><small>Source: {inline(quiz.source)}</small></p>',
@@ -91,7 +94,7 @@ def _question(q: Question, n: int, total: int, page: str, links: Links) -> str:
             " hidden>Check answer</button></p>",
             '<div class="quiz__feedback" role="status" aria-live="polite"></div>',
             # quiz.js moves .quiz__reveal out of <details>, to show it once an answer is checked.
-            '<details class="quiz__answer">',
+            '<details class="quiz__answer" data-search-exclude>',
             "<summary>Show the answer</summary>",
             '<div class="quiz__reveal">',
             _answer(q),
@@ -152,7 +155,8 @@ def _response(q: Question) -> str:
 def _option(question_id: str, kind: str, option: Option) -> str:
     field = f"q-{question_id}-{option.id}"
     feedback = (
-        f'<span class="quiz__option-feedback" hidden>{inline(option.feedback)}</span>'
+        f'<span class="quiz__option-feedback" hidden data-search-exclude>'
+        f"{inline(option.feedback)}</span>"
         if option.feedback
         else ""
     )
@@ -221,7 +225,7 @@ def render_index(
             f'<td style="text-align:right">{len(quiz.questions)}</td><td>{downloads}</td></tr>'
         )
     lines = [
-        '<div class="quiz-index" markdown="0">',
+        '<div class="quiz-index">',
         "<table>",
         "<thead><tr><th>Quiz</th><th>What it covers</th><th>Questions</th>"
         "<th>Downloads</th></tr></thead>",
@@ -249,7 +253,7 @@ def render_answer_key(quizzes: Iterable[Quiz], page: str, *, links: Links = AS_W
             f"<p>{inline(quiz.description)} <small>Source: {inline(quiz.source)}</small></p>\n"
             f"<ol>\n{items}\n</ol>\n</section>"
         )
-    return '<div class="quiz-key" markdown="0">\n' + "\n".join(sections) + "\n</div>\n"
+    return '<div class="quiz-key">\n' + "\n".join(sections) + "\n</div>\n"
 
 
 def _key_item(q: Question, page: str, links: Links) -> str:
