@@ -145,6 +145,25 @@ def real_disks(filesystems: list[Filesystem], keep_pseudo: bool = False) -> list
     return [fs for fs in filesystems if keep_pseudo or not fs.is_pseudo]
 
 
+def without_special_mounts(text: str) -> tuple[str, int]:
+    """df's output without the lines of tiny special mounts (the build machine's own, such
+    as a sandbox's tool mount of 4.0K: no reader's storage), and how many were left out."""
+    special = {(fs.source, fs.mount) for fs in parse(text) if _is_special(fs)}
+    kept: list[str] = []
+    left_out = 0
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 6 and (words[0], " ".join(words[5:])) in special:
+            left_out += 1
+        else:
+            kept.append(line)
+    return "\n".join(kept) + ("\n" if text.endswith("\n") else ""), left_out
+
+
+def _is_special(fs: Filesystem) -> bool:
+    return fs.size_bytes is not None and fs.size_bytes <= TINY_BYTES
+
+
 def root(filesystems: list[Filesystem]) -> Filesystem:
     """The filesystem mounted on ``/``; the last one if several, as later mounts hide earlier."""
     on_root = [fs for fs in filesystems if fs.mount == "/"]
@@ -185,10 +204,10 @@ def usage_bar_svg(fs: Filesystem) -> str:
     return (
         f'<svg class="df-bar df-bar--{level}" role="img" aria-label="{label}"'
         ' xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 14" preserveAspectRatio="none"'
-        ' width="100%" height="14" style="display:block;min-width:6em">'
+        ' width="72" height="14" style="display:inline-block;vertical-align:middle">'
         f"<title>{label}</title>"
         '<rect class="df-bar__track" width="100" height="14" fill="currentColor"'
-        ' style="fill:var(--df-bar-track,currentColor);fill-opacity:.18"/>'
+        ' style="fill:var(--df-bar-track,currentColor);fill-opacity:.3"/>'
         f'<rect class="df-bar__fill" width="{width}" height="14" fill="{fill}"'
         f' style="fill:var(--df-bar-{level},{fill})"/>'
         "</svg>"
@@ -204,15 +223,18 @@ def to_html(filesystems: list[Filesystem]) -> str:
         f"<th>{name}</th>"
         for name in ("Filesystem", "Mounted on", "Size (GiB)", "Used (GiB)", "Available (GiB)")
     )
-    lines = ['<table class="df-table">', f"<thead><tr>{head}<th>Use%</th></tr></thead>", "<tbody>"]
+    # A table without a class gets Material's table style and its scrolling wrapper (no
+    # sideways scroll of the page on a phone); the div says it is df's.
+    lines = ['<div class="df-usage">', "<table>"]
+    lines += [f"<thead><tr>{head}<th>Use%</th></tr></thead>", "<tbody>"]
     for fs in filesystems:
         size, used, avail, percent = _numbers(fs)
         lines.append(
             f"<tr><td><code>{escape(fs.source)}</code></td><td><code>{escape(fs.mount)}</code></td>"
             f"{_right(size)}{_right(used)}{_right(avail)}"
-            f"<td>{usage_bar_svg(fs)}{percent}</td></tr>"
+            f'<td class="df-use">{usage_bar_svg(fs)} {percent}</td></tr>'
         )
-    lines += ["</tbody>", "</table>"]
+    lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -153,8 +153,11 @@ class Site:
         """
 
         def render(capture: Capture) -> str:
-            filesystems = df_output.real_disks(df_output.parse(capture.output), keep_pseudo)
-            return f"{console.render(capture)}\n{df_output.to_html(filesystems)}\n"
+            shown, note = _df_shown(capture)
+            filesystems = df_output.real_disks(df_output.parse(shown.output), keep_pseudo)
+            table_note = "" if keep_pseudo else _PSEUDO_NOTE
+            block = console.render(shown, note)
+            return f"{block}\n{df_output.to_html(filesystems)}\n{table_note}"
 
         return self._shown(command, render)
 
@@ -162,6 +165,7 @@ class Site:
         """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
         root = self.options.root
         capture = self.live.get("df -h") if self.live.collected("df -h") else None
+        capture = _df_shown(capture)[0] if capture else None
         generated = quiz.disk_space_quiz(
             live_text=capture.output if capture else None,
             live_label=_capture_label(capture) if capture else None,
@@ -169,6 +173,27 @@ class Site:
         bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
         quiz.check_links(bank, self.options.docs_dir)
         return bank
+
+
+_PSEUDO_NOTE = (
+    '<p class="live-caption">The table lists the disks: tmpfs, devtmpfs, overlay and '
+    "other filesystems that live in memory or inside another one are left out of it "
+    "(they are in the output above).</p>\n"
+)
+
+
+def _df_shown(capture: Capture) -> tuple[Capture, str]:
+    """The df capture as published: without the build machine's tiny special mounts,
+    and the caption's note saying so."""
+    output, left_out = df_output.without_special_mounts(capture.output)
+    if not left_out:
+        return capture, ""
+    lines = "line" if left_out == 1 else "lines"
+    note = (
+        f"{left_out} {lines} left out: special mounts of 1 MiB or less that belong to the "
+        "build machine, not storage."
+    )
+    return replace(capture, output=output), note
 
 
 def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:

@@ -246,13 +246,30 @@ def test_markup_escapes_every_inserted_text() -> None:
 def test_html_is_one_wellformed_block_with_bars_and_text() -> None:
     html = df.to_html(df.parse(COURSE_SAMPLE))
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
-    table = ET.fromstring(html)
+    block = ET.fromstring(html)
+    assert block.tag == "div" and block.get("class") == "df-usage"
+    # No class on the table: Material styles it and wraps it to scroll on narrow screens.
+    table = block.find("table")
+    assert table is not None and table.get("class") is None
     rows = table.findall("tbody/tr")
     assert len(rows) == 6
     cells = rows[4].findall("td")
     assert [c.text for c in cells[2:5]] == ["100.0", "19.0", "82.0"]
     assert cells[5].find(f"{SVG}svg") is not None
     assert "".join(cells[5].itertext()).endswith("19%")  # the percent as visible text too
+
+
+def test_special_mounts_of_the_build_machine_are_left_out_and_counted() -> None:
+    output = (
+        "Filesystem               Size  Used Avail Use% Mounted on\n"
+        "tmpfs                     24G     0   24G   0% /dev/shm\n"
+        "/dev/vda                 252G   25G   77G  25% /\n"
+        "model_tools_unavailable  4.0K     0  4.0K   0% /mnt/sandboxing/model tools\n"
+    )
+    shown, left_out = df.without_special_mounts(output)
+    assert left_out == 1 and "sandboxing" not in shown
+    assert [fs.mount for fs in df.parse(shown)] == ["/dev/shm", "/"]
+    assert df.without_special_mounts(COURSE_SAMPLE) == (COURSE_SAMPLE, 0)
 
 
 def _run(*args: str) -> str:

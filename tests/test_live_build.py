@@ -48,7 +48,7 @@ def test_df_block_and_table_match_df_run_now(site_build: Build) -> None:
     soup = BeautifulSoup(
         (site_build.site / "linux/disk-space/index.html").read_text(), "html.parser"
     )
-    table = soup.select_one("table.df-table")
+    table = soup.select_one(".df-usage table")
     assert table is not None
     mounts = [td.get_text() for td in table.select("tbody tr td:nth-of-type(2)")]
     assert mounts == disks  # tmpfs and co. left out

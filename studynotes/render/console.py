@@ -26,8 +26,11 @@ def console_block(capture: Capture) -> str:
     return f"{fence} console\n{text}\n{fence}"
 
 
-def caption(capture: Capture) -> str:
-    """One line of HTML under the block; every value from the machine is escaped."""
+def caption(capture: Capture, note: str = "") -> str:
+    """One line of HTML under the block; every value from the machine is escaped.
+
+    ``note`` (plain text) says what the block leaves out of the output, and why.
+    """
     when = _when(capture.captured_at)
     where = escape(capture.host) + (f"; {escape(capture.tool)}" if capture.tool else "")
     if capture.live:
@@ -37,14 +40,15 @@ def caption(capture: Capture) -> str:
             '<span class="live-badge live-badge--recorded">Recorded</span> output, shown '
             f"because a live run was not possible here ({escape(capture.reason or '')})"
         )
+    extra = f" {escape(note)}" if note else ""
     return (
         f'<p class="live-caption">{label}, captured <time datetime="'
-        f'{escape(capture.captured_at)}">{when}</time> on {where}.</p>'
+        f'{escape(capture.captured_at)}">{when}</time> on {where}.{extra}</p>'
     )
 
 
-def render(capture: Capture) -> str:
-    return f"{console_block(capture)}\n\n{caption(capture)}\n"
+def render(capture: Capture, note: str = "") -> str:
+    return f"{console_block(capture)}\n\n{caption(capture, note)}\n"
 
 
 def _when(iso: str) -> str:
