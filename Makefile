@@ -20,9 +20,11 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Tests need a Docker engine (live output, Dockerfile snippets): started if none answers.
+# Tests need a Docker engine (live output, Dockerfile snippets), started if none answers,
+# and the Nu HTML Checker (fetched once from the npm registry, integrity-checked).
 test: lint
 	scripts/system-deps.sh test
+	$(BIN)/python scripts/fetch_vnu.py >/dev/null
 	scripts/with-docker.sh $(BIN)/python -m pytest
 
 # The quick loop while editing: ruff and the unit tests (no build, Chromium or Docker).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages a make target needs, and only those missing.
 #   scripts/system-deps.sh site   python3-venv (to create .venv), git (last-updated dates)
-#   scripts/system-deps.sh test   the above plus Chromium for the browser tests
+#   scripts/system-deps.sh test   the above plus Chromium for the browser tests and a Java
+#                                 runtime for the Nu HTML Checker (scripts/fetch_vnu.py)
 # Debian's chromium package is a real browser at /usr/bin/chromium. Ubuntu's is a
 # snap wrapper that headless automation trips over, so on Ubuntu (and anything
 # else) Playwright's own Chromium build is installed into the venv instead.
@@ -16,6 +17,9 @@ if [ "${1:-site}" = test ] && [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium
     echo "Installing Playwright's Chromium (not Debian: no usable chromium package)"
     .venv/bin/python -m playwright install --with-deps chromium
   fi
+fi
+if [ "${1:-site}" = test ]; then
+  command -v java >/dev/null || want+=(default-jre-headless)
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 
