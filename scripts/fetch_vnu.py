@@ -17,8 +17,9 @@ import urllib.request
 from pathlib import Path
 
 VERSION = "26.9.27"
-INTEGRITY = (
-    "sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA=="
+INTEGRITY = (  # what `npm view vnu-jar@VERSION dist.integrity` prints
+    "sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+"
+    "rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA=="
 )
 URL = f"https://registry.npmjs.org/vnu-jar/-/vnu-jar-{VERSION}.tgz"
 JAR = Path(__file__).resolve().parents[1] / ".cache" / "tools" / f"vnu-{VERSION}.jar"
