@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-unit snippets lint lock clean captures clean-cache bench \
-	bench-sitecheck bench-serve
+	bench-sitecheck bench-serve bench-lighthouse
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 # --dirty: a save rebuilds the pages that changed only (about a second); after a change
@@ -57,6 +57,11 @@ bench-sitecheck: $(VENV)/.site
 # Edit-to-visible time of `make serve` (median of 5 edits of two pages; --full to compare).
 bench-serve: $(VENV)/.test
 	$(BIN)/python scripts/bench_serve.py
+
+# Lighthouse (mobile) scores of four pages served with gzip; needs Node.js and the npm
+# registry (npx fetches Lighthouse 12.2.3). A benchmark: figures only, never a test.
+bench-lighthouse: $(VENV)/.site
+	$(BIN)/python scripts/bench_lighthouse.py
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site
