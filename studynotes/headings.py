@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from studynotes.markdown_code import prose_lines
+from studynotes.template_code import blank_front_matter
 
 # As Python-Markdown reads them: no space is needed after the #s ("#hashtag" is a
 # title), and closing #s are dropped.
@@ -29,8 +30,7 @@ class Heading:
 
 def headings(markdown: str) -> list[Heading]:
     """Every ATX heading outside code and front matter, in page order."""
-    lines = markdown.split("\n")
-    start = _after_front_matter(lines)
+    lines = blank_front_matter(markdown).split("\n")
     found = []
     in_comment = False  # an HTML comment block is raw HTML: no headings in it
     for index in prose_lines(lines):
@@ -41,7 +41,7 @@ def headings(markdown: str) -> list[Heading]:
         if line.lstrip().startswith("<!--"):
             in_comment = "-->" not in line.split("<!--", 1)[1]
             continue
-        if index >= start and (match := _HEADING.match(line)):
+        if match := _HEADING.match(line):
             text = (match["text"] or "").strip()
             found.append(Heading(index + 1, len(match["marks"]), text))
     return found
@@ -79,14 +79,6 @@ def heading_lines(markdown: str) -> dict[str, int]:
     for line, text in texts:
         ids[_unique(slugify(text), set(ids))] = line
     return ids
-
-
-def _after_front_matter(lines: list[str]) -> int:
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return number + 1
-    return 0
 
 
 def _unique(slug: str, ids: set[str]) -> str:
