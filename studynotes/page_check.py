@@ -235,8 +235,14 @@ def link_problems(
 
 
 def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
-    known = [_relative(p, path.parent) for p in docs_dir.rglob(f"*{PurePosixPath(target).suffix}")]
-    close = difflib.get_close_matches(target, known, n=1, cutoff=0.5)
+    # The nearest file name ("othr.md" -> "other.md"), then of the files of that name the
+    # one whose path from this page is nearest to what was written.
+    files = [_relative(p, path.parent) for p in docs_dir.rglob(f"*{PurePosixPath(target).suffix}")]
+    name = difflib.get_close_matches(
+        PurePosixPath(target).name, {PurePosixPath(f).name for f in files}, n=1, cutoff=0.75
+    )
+    same = [f for f in files if name and PurePosixPath(f).name == name[0]]
+    close = difflib.get_close_matches(target, same, n=1, cutoff=0)
     hint = f"Did you mean '{close[0]}'? " if close else ""
     return SourceError(
         page,

@@ -55,6 +55,24 @@ def test_a_bad_page_stops_the_site_before_anything_runs(project: Path) -> None:
         Site(_options(project))
 
 
+def test_one_report_holds_page_problems_and_unknown_quiz_ids(project: Path) -> None:
+    (project / "docs" / "index.md").write_text(
+        "# D\n\n{{ quiz('nope') }} [gone](nope.md) [typo](linux/distro.md)\n"
+    )
+    with pytest.raises(SourceErrors) as caught:
+        Site(_options(project))
+    found = {e.problem: (e.line, e.fix) for e in caught.value.errors}
+    assert found["no quiz with id 'nope'"] == (
+        3,
+        "Use one of: disk-space, distros (data/quizzes/*.yml)",
+    )
+    typo = found["the link 'linux/distro.md' leads to no file of the site"]
+    assert typo[0] == 3 and typo[1].startswith("Did you mean 'linux/distros.md'?")
+    gone = found["the link 'nope.md' leads to no file of the site"]
+    assert "Did you mean" not in gone[1]  # nothing near "nope.md": no wild guess
+    assert len(found) == 3
+
+
 def test_shared_is_one_site_until_a_source_changes(project: Path) -> None:
     first = Site.shared(_options(project))
     assert Site.shared(_options(project)) is first  # an engine asking again for each page
