@@ -21,6 +21,22 @@ def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
     expect(page.locator("article mark:visible", has_text="Raspbian").first).to_be_visible()
 
 
+def test_searching_a_quiz_question_finds_the_quiz_not_the_answer_key(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    # Words of a prompt of the distros quiz (data/quizzes/distros.yml).
+    page.locator("input.md-search__input").press_sequentially("venture capital", delay=20)
+    expect(
+        page.locator(".md-search-result__item a[href*='quizzes/distros/']").first
+    ).to_be_attached()
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert not [href for href in hrefs if "answer-key" in href], hrefs
+
+
 def test_palette_follows_system_then_toggles(page: Page, site_url: str) -> None:
     page.goto(site_url)
     body = page.locator("body")
