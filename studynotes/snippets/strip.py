@@ -1,10 +1,11 @@
-"""Remove the checker's marks from fences before Markdown renders (no Sybil needed here)."""
+"""Remove the checker's marks from opening fence lines before Markdown renders them."""
 
 from __future__ import annotations
 
 import re
 
-# An opening fence line (closing fences have no info string, so they never match).
+# An opening fence line (closing fences have no info string, so they never match); a line
+# rewrite, not studynotes.markdown_code's reader, so fences quoted with ">" lose marks too.
 _OPENING = re.compile(
     r"^(?P<lead>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*\S[^`\n]*)$", re.MULTILINE
 )
