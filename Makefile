@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-unit snippets lint lock clean captures clean-cache bench \
-	bench-sitecheck bench-serve bench-lighthouse
+	bench-sitecheck bench-serve bench-lighthouse diagrams
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 # --dirty: a save rebuilds the pages that changed only (about a second); after a change
@@ -35,6 +35,12 @@ test-unit: lint
 # (PAGE=docs/linux/df.md) or all; see CONTRIBUTING.md, "Check your page".
 check: $(VENV)/.test
 	scripts/with-docker.sh $(BIN)/python -m studynotes.check $(PAGE)
+
+# Draw the pages' Mermaid diagrams not drawn yet into data/diagrams/ (commit them):
+# pages ship the drawing and readers' browsers run no Mermaid (studynotes/diagrams.py).
+diagrams: $(VENV)/.test
+	scripts/system-deps.sh test
+	$(BIN)/python scripts/render_diagrams.py
 
 # Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").
 snippets: $(VENV)/.test

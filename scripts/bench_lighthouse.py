@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["", "linux/disk-space/", "quizzes/distros/", "containers/docker-basics/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE = "lighthouse@12.2.3"
+# The performance metrics behind the score, and any failed a11y/best-practice audit.
+METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"]
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
 
@@ -80,8 +82,18 @@ def scores(url: str) -> dict[str, int]:
             check=True,
             capture_output=True,
         )
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round(100 * (categories[name]["score"] or 0)) for name in CATEGORIES}
+        result = json.loads(report.read_text())
+    row = {name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    audits = result["audits"]
+    row.update({metric: audits[metric]["displayValue"] for metric in METRICS})
+    failed = [
+        name
+        for category in ("accessibility", "best-practices")
+        for ref in result["categories"][category]["auditRefs"]
+        if (audits[name := ref["id"]].get("score") is not None and audits[name]["score"] < 1)
+    ]
+    row["failed"] = ", ".join(failed) or "-"
+    return row
 
 
 def main() -> None:
@@ -96,6 +108,8 @@ def main() -> None:
         for page in PAGES:
             row = scores(url + page)
             print(f"{'/' + page:<28}" + "".join(f"{row[name]:>16}" for name in CATEGORIES))
+            details = ", ".join(f"{metric.replace('-', ' ')} {row[metric]}" for metric in METRICS)
+            print(f"{'':<28}{details}; failed audits: {row['failed']}")
         server.shutdown()
 
 

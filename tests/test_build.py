@@ -57,10 +57,12 @@ def test_glossary_is_appended_to_every_page(site_build: Build) -> None:
     assert "Amazon Machine Image" in glossary
 
 
-def test_mermaid_diagram_is_rendered_as_a_diagram_block(site_build: Build) -> None:
+def test_mermaid_diagram_ships_as_its_drawing(site_build: Build) -> None:
     soup = BeautifulSoup((site_build.site / "linux/distros/index.html").read_text(), "html.parser")
-    block = soup.select_one("pre.mermaid")
-    assert block is not None and "Raspberry Pi OS" in block.get_text()
+    drawing = soup.select_one("div.mermaid > template[shadowrootmode=open] > svg")
+    assert drawing is not None and "Raspberry Pi OS" in drawing.get_text()
+    assert soup.select_one("pre.mermaid") is None
+    assert not [s for s in soup.select("script[src]") if "mermaid" in str(s["src"])]
 
 
 def _last_updated(site: Path) -> str:

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.build
 ENGINES = ["mkdocs", "properdocs", "zensical"]
 # Code with Go-template braces, unprotected by the page: it must stay text everywhere.
 LITERAL_CODE = "\nFormat with `docker ps --format {{.Names}}`:\n\n```text\n{{ .ID }}\n```\n"
+# A diagram `make diagrams` has not drawn: the page falls back to Mermaid in the browser.
+NEW_DIAGRAM = "\n```mermaid\ngraph LR\n  Drawn --> Later\n```\n"
 # Template code a pull request could carry, and what the build must say of it.
 HOSTILE = {
     "os-popen": ('{{ cycler.__init__.__globals__.os.popen("id").read() }}', "is not a macro call"),
@@ -37,7 +39,7 @@ HOSTILE = {
 def _project(tmp: Path) -> Path:
     project = copy_project(tmp / "project")
     page = project / "docs" / "linux" / "distros.md"
-    page.write_text(page.read_text() + LITERAL_CODE)
+    page.write_text(page.read_text() + LITERAL_CODE + NEW_DIAGRAM)
     return project
 
 
@@ -70,6 +72,17 @@ def test_no_mark_and_no_template_code_reaches_a_page(engine_build: Build) -> Non
         assert "{% raw %}" not in text and "Macro Rendering Error" not in text, html
     distros = built_page(engine_build.site, "linux/distros.md").read_text()
     assert "{{.Names}}" in distros and "{{ .ID }}" in distros  # code stayed literal
+
+
+def test_diagrams_ship_drawn_and_a_new_one_is_drawn_in_the_browser(engine_build: Build) -> None:
+    basics = built_page(engine_build.site, "containers/docker-basics.md").read_text()
+    assert '<template shadowrootmode="open"><svg id="diagram-' in basics
+    assert "Docker daemon" in basics and "mermaid.min.js" not in basics
+    assert '<pre class="mermaid"' not in basics
+    distros = built_page(engine_build.site, "linux/distros.md").read_text()
+    assert distros.count("shadowrootmode") == 1  # the page's own diagram, drawn
+    assert '<pre class="mermaid"><code>graph LR' in distros and "Drawn --&gt; Later" in distros
+    assert "assets/javascripts/vendor/mermaid.min.js" in distros
 
 
 def test_pages_load_nothing_from_a_third_party(engine_build: Build) -> None:
