@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from studynotes import diagrams  # noqa: E402
+from studynotes.errors import SourceError, SourceErrors  # noqa: E402
 
 MERMAID = ROOT / "docs/assets/javascripts/vendor/mermaid.min.js"
 CHROMIUM = "/usr/bin/chromium"
@@ -28,6 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 _SETTINGS = '{startOnLoad: false, themeCSS, sequence: {actorFontSize: "16px", ' + (
     'messageFontSize: "16px", noteFontSize: "16px"}}'
 )
+_DRAW = "Run 'make diagrams' and commit data/diagrams/"
 _THEME_CSS = re.compile(r'="(\.node circle,[^"]*)"')
 
 
@@ -55,25 +57,38 @@ def _page(folder: Path) -> Path:
     return page
 
 
-def draw(sources: dict[str, str]) -> dict[str, str]:
-    """{key: SVG} for {key: diagram text}, drawn in one browser."""
-    from playwright.sync_api import sync_playwright
+def _reason(message: str) -> str:
+    """Mermaid's parse error without Playwright's prefix, its line number (counted in
+    Mermaid's own way, not the page's) and the script's stack."""
+    lines = message.removeprefix("Page.evaluate: ").removeprefix("Error: ").splitlines()
+    kept = [line for line in lines if not line.startswith("    at ")]
+    if kept and kept[0].startswith("Parse error on line"):
+        kept = kept[1:]
+    return "\n".join(f"    {line}" for line in kept) if len(kept) > 1 else "".join(kept)
 
+
+def draw(sources: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """({key: SVG}, {key: Mermaid's error}) for {key: diagram text}, in one browser."""
+    from playwright.sync_api import Error, sync_playwright
+
+    drawn: dict[str, str] = {}
+    failed: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page()
         page.goto(_page(Path(tmp)).as_uri())
         page.add_script_tag(path=str(MERMAID))
         page.evaluate(f"themeCSS => mermaid.initialize({_SETTINGS})", theme_css())
-        drawn = {
-            key: page.evaluate(
-                "async ([id, text]) => (await mermaid.render(id, text)).svg",
-                [f"diagram-{key}", text],
-            )
-            for key, text in sources.items()
-        }
+        for key, text in sources.items():
+            try:
+                drawn[key] = page.evaluate(
+                    "async ([id, text]) => (await mermaid.render(id, text)).svg",
+                    [f"diagram-{key}", text],
+                )
+            except Error as error:  # Mermaid's parse error, thrown in the page
+                failed[key] = _reason(error.message)
         browser.close()
-    return drawn
+    return drawn, failed
 
 
 def main() -> None:
@@ -85,17 +100,37 @@ def main() -> None:
     missing = {k: d for k, d in wanted.items() if not (store / f"{k}.svg").is_file()}
     unused = [p for p in sorted(store.glob("*.svg")) if p.stem not in wanted]
     if check:
-        for d in missing.values():
-            print(f"{d.page}:{d.line}: this diagram is not drawn yet\n  fix: run 'make diagrams'")
-        for path in unused:
-            print(f"{path}: no page has this diagram any more\n  fix: run 'make diagrams'")
-        sys.exit(1 if missing or unused else 0)
+        errors = [
+            *(
+                SourceError(d.page, d.line, "this diagram is not drawn yet", _DRAW)
+                for d in missing.values()
+            ),
+            *(SourceError(p, None, "no page has this diagram any more", _DRAW) for p in unused),
+        ]
+        print(SourceErrors(errors, "The diagram check"))
+        sys.exit(1 if errors else 0)
     store.mkdir(parents=True, exist_ok=True)
-    for k, svg in draw({k: d.source for k, d in missing.items()}).items():
+    drawn, failed = draw({k: d.source for k, d in missing.items()})
+    for k, svg in drawn.items():
         (store / f"{k}.svg").write_text(svg + "\n", encoding="utf-8")
     for path in unused:
         path.unlink()
-    print(f"{len(missing)} drawn, {len(unused)} removed, {len(wanted)} diagrams in the pages.")
+    errors = [
+        SourceError(
+            missing[k].page,
+            missing[k].line,
+            f"Mermaid cannot draw this diagram:\n{message}"
+            if "\n" in message
+            else f"Mermaid cannot draw this diagram: {message}",
+            "Correct the diagram (https://mermaid.js.org/intro/syntax-reference.html), "
+            "then run 'make diagrams' again",
+        )
+        for k, message in failed.items()
+    ]
+    print(f"{len(drawn)} drawn, {len(unused)} removed, {len(wanted)} diagrams in the pages.")
+    if errors:
+        print(SourceErrors(errors, "The diagram check"))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ phone) and the diagram shows offline and without JavaScript. The drawing is stor
 changed diagram is never shown with an old drawing. A diagram not yet drawn falls back
 to Material's own way, a ``<pre class="mermaid">`` that the site's copy of Mermaid draws
 in the browser; the test suite fails until it is drawn (``tests/test_diagrams.py``).
+A drawing holding anything Mermaid does not write (a script, an event handler, a link
+out) stops the build at the diagram's line: ``problems`` is part of the page check.
 
 ``fence`` is the superfences formatter named in mkdocs.yml, which MkDocs, ProperDocs
 and Zensical all resolve, so every engine ships the same drawings.
@@ -14,19 +16,77 @@ and Zensical all resolve, so every engine ships the same drawings.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from pymdownx.superfences import fence_code_format
 
 from studynotes import markdown_code
+from studynotes.errors import SourceError
 
 STORE = Path("data/diagrams")
 MERMAID_VERSION_FILE = Path("docs/assets/javascripts/vendor/mermaid-version.txt")
 LANGUAGE = "mermaid"
+
+# A drawing is a file of the repository that a pull request can change, and it goes into
+# the page as it is: only what Mermaid writes may be in it. Its elements (its diagram
+# types' SVG, and the HTML of labels in a foreignObject), no event handler, no link or
+# style that reaches outside the drawing.
+_ELEMENTS = frozenset(
+    {
+        "svg",
+        "g",
+        "defs",
+        "marker",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "style",
+        "foreignobject",
+        "div",
+        "span",
+        "p",
+        "br",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "code",
+        "filter",
+        "fedropshadow",
+        "feoffset",
+        "fegaussianblur",
+        "feflood",
+        "fecomposite",
+        "femerge",
+        "femergenode",
+        "clippath",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "mask",
+        "pattern",
+        "symbol",
+    }
+)
+_LINK_ATTRIBUTES = frozenset({"href", "xlink:href", "src", "action", "formaction"})
+# In an SVG <style> the browser decodes entities (Mermaid writes `>` as `&gt;`); CSS
+# escapes (a backslash) could spell any of these, and Mermaid writes none.
+_OUTSIDE_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)|expression\(|javascript:|\\", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,6 +129,71 @@ def in_pages(docs: Path) -> Iterator[Diagram]:
                 yield Diagram(page, found.start + 1, found.body(lines))
 
 
+class _Inspector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _ELEMENTS:
+            self.found.append(f"a <{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"an event handler ({name}=) on <{tag}>")
+            elif name in _LINK_ATTRIBUTES and not (value or "").startswith("#"):
+                self.found.append(f"a link out of the drawing ({name}={value!r})")
+            elif name == "style" and _OUTSIDE_CSS.search(value or ""):
+                self.found.append(f"a style that reaches outside the drawing on <{tag}>")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _ELEMENTS and f"a <{tag}> element" not in self.found:
+            self.found.append(f"a </{tag}> end tag")  # closing the page's own elements
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style and _OUTSIDE_CSS.search(html.unescape(data)):
+            self.found.append("a style sheet that reaches outside the drawing")
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append(f"a <!{decl}> declaration")
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append("a processing instruction")
+
+
+def unsafe(svg: str) -> list[str]:
+    """What in a stored drawing Mermaid never writes (empty when it is safe to ship)."""
+    inspector = _Inspector()
+    inspector.feed(svg)
+    inspector.close()
+    if not svg.lstrip().startswith("<svg"):
+        inspector.found.insert(0, "text before the <svg> element")
+    return list(dict.fromkeys(inspector.found))
+
+
+def problems(lines: list[str], code: markdown_code.Code, page: str) -> list[SourceError]:
+    """A drawing of one of the page's diagrams that holds what Mermaid never writes."""
+    errors = []
+    for found in code.fences:
+        drawing = stored(found.body(lines)) if found.language == LANGUAGE else None
+        if drawing is None or not drawing.is_file():
+            continue
+        wrong = unsafe(drawing.read_text(encoding="utf-8"))
+        if wrong:
+            errors.append(
+                SourceError(
+                    page,
+                    found.start + 1,
+                    f"the drawing of this diagram, {drawing.as_posix()}, holds "
+                    f"{', '.join(wrong[:3])}, which Mermaid never writes",
+                    f"Delete {drawing.as_posix()} and run 'make diagrams' to draw it again",
+                )
+            )
+    return errors
+
+
 def fence(
     source: str, language: str, class_name: str, options: dict[str, Any], md: Any, **kwargs: Any
 ) -> str:
@@ -76,7 +201,7 @@ def fence(
     holds it (the theme's palette variables reach it, the page's typography does not);
     Material's in-browser form when the diagram has not been drawn yet."""
     drawing = stored(source)
-    if not drawing.is_file():
+    svg = drawing.read_text(encoding="utf-8") if drawing.is_file() else ""
+    if not svg or unsafe(svg):  # an unsafe one is also an error of the page check
         return fence_code_format(source, language, class_name, options, md, **kwargs)
-    svg = drawing.read_text(encoding="utf-8")
     return f'<div class="mermaid"><template shadowrootmode="open">{svg}</template></div>'

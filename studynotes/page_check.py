@@ -12,7 +12,8 @@ report the code ones too. Nothing here is a warning, so no engine's idea of
 - images: from another site, by an absolute path (the site lives under a path on
   GitHub Pages), or missing from the repository;
 - links to pages or files that do not exist (before the build, so a pasted page's
-  broken links come with its other problems; the site check follows the rest).
+  broken links come with its other problems; the site check follows the rest);
+- diagrams: a stored drawing (data/diagrams/) holding what Mermaid never writes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from studynotes import markdown_code
+from studynotes import diagrams, markdown_code
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
 from studynotes.template_code import Call, blank_front_matter, pages, read_calls
@@ -70,6 +71,7 @@ def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceErr
         *heading_problems("\n".join(lines), page),
         *image_problems(lines, code, path, page, docs_dir),
         *link_problems(lines, code, path, page, docs_dir),
+        *diagrams.problems(lines, code, page),
     ]
 
 

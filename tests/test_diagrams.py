@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 from markdown import Markdown
 
-from studynotes import diagrams
+from studynotes import diagrams, markdown_code
 from tests.support import ROOT
 
 SCRIPT = ROOT / "scripts" / "render_diagrams.py"
+
+
 # What superfences passes a formatter besides the fence itself.
-_KWARGS: dict = {"classes": [], "id_value": "", "attrs": {}}
+def _kwargs() -> dict:
+    return {"classes": [], "id_value": "", "attrs": {}}  # fresh: the formatter adds to them
+
+
 FENCE = "```mermaid\ngraph LR\n  Alpha --> Beta\n```\n"
 
 
@@ -55,10 +60,12 @@ def test_a_diagram_not_drawn_and_a_drawing_not_used_are_named(tmp_path: Path) ->
     result = _run(_project(tmp_path), "--check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "docs/notes.md:5: this diagram is not drawn yet",
-        "  fix: run 'make diagrams'",
         "data/diagrams/0123456789abcdef.svg: no page has this diagram any more",
-        "  fix: run 'make diagrams'",
+        "  fix: Run 'make diagrams' and commit data/diagrams/",
+        "",
+        "docs/notes.md:5: this diagram is not drawn yet",
+        "  fix: Run 'make diagrams' and commit data/diagrams/",
+        "The diagram check found 2 problems in 2 files.",
     ]
 
 
@@ -87,6 +94,40 @@ def test_the_fence_ships_the_drawing_or_falls_back_to_mermaid_in_the_browser() -
     html = diagrams.fence(drawn.source, "mermaid", "mermaid", {}, Markdown())
     assert html.startswith('<div class="mermaid"><template shadowrootmode="open"><svg id="diagram-')
     new = diagrams.fence(
-        "graph LR\n  Alpha --> Beta\n", "mermaid", "mermaid", {}, Markdown(), **_KWARGS
+        "graph LR\n  Alpha --> Beta\n", "mermaid", "mermaid", {}, Markdown(), **_kwargs()
     )
     assert new.startswith('<pre class="mermaid"><code>graph LR')
+
+
+@pytest.mark.unit
+def test_every_stored_drawing_is_what_mermaid_writes_and_a_tampered_one_is_not() -> None:
+    for drawing in sorted((ROOT / diagrams.STORE).glob("*.svg")):
+        assert diagrams.unsafe(drawing.read_text()) == [], drawing
+    tampered = {
+        "<svg><script>alert(1)</script></svg>": "a <script> element",
+        '<svg onload="alert(1)"></svg>': "an event handler (onload=) on <svg>",
+        "<svg><foreignObject><img src=x></foreignObject></svg>": "a <img> element",
+        '<svg><a href="javascript:alert(1)"></a></svg>': "a link out of the drawing",
+        "<svg></template><b>after</b></svg>": "a </template> end tag",
+        "<svg><style>&#64;import 'x.css';</style></svg>": "a style sheet that reaches outside",
+        "<svg><style>a{b:u\\72l(http://x)}</style></svg>": "a style sheet that reaches outside",
+        '<svg style="background:url(http://x)"></svg>': "a style that reaches outside",
+    }
+    for svg, problem in tampered.items():
+        assert any(found.startswith(problem) for found in diagrams.unsafe(svg)), svg
+
+
+@pytest.mark.unit
+def test_a_tampered_drawing_is_never_shipped_and_the_page_check_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    source = "graph LR\n  Alpha --> Beta\n"
+    diagrams.stored(source).write_text("<svg><script>alert(1)</script></svg>")
+    html = diagrams.fence(source, "mermaid", "mermaid", {}, Markdown(), **_kwargs())
+    assert html.startswith('<pre class="mermaid">') and "alert" not in html
+    lines = (project / "docs" / "notes.md").read_text().splitlines()
+    (error,) = diagrams.problems(lines, markdown_code.read(lines), "docs/notes.md")
+    assert str(error).startswith("docs/notes.md:5: the drawing of this diagram, data/diagrams/")
+    assert "holds a <script> element, which Mermaid never writes" in str(error)

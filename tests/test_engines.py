@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from studynotes import diagrams
 from studynotes.sitecheck.scan import scan
 from tests.support import ROOT, Build, build, built_page, copy_project, nav_pages, read_config
 from tests.test_page_check import EXPECTED, PASTED
@@ -166,6 +167,28 @@ def test_a_pasted_page_gets_every_problem_in_one_build(tmp_path: Path, engine: s
         assert f"docs/linux/pasted.md:{line}: {problem}" in result.log, result.log
     assert "The page check found 10 problems in 1 file." in result.log
     assert "Traceback" not in result.log
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_drawing_with_a_script_stops_the_build_at_its_diagram(
+    tmp_path: Path, engine: str
+) -> None:
+    """A pull request can change data/diagrams/, whose files go into pages as they are."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "containers" / "docker-basics.md"
+    diagram = next(d for d in diagrams.in_pages(page.parent) if d.page == page)
+    drawing = project / diagrams.STORE / f"{diagram.key}.svg"
+    drawing.write_text(drawing.read_text().replace("</svg>", "<script>alert(1)</script></svg>"))
+    result = build(project, project / "site", engine=engine)
+    assert result.returncode != 0
+    assert (
+        f"docs/containers/docker-basics.md:{diagram.line}: the drawing of this diagram, "
+        f"data/diagrams/{diagram.key}.svg, holds a <script> element"
+    ) in result.log, result.log
+    assert f"fix: Delete data/diagrams/{diagram.key}.svg and run 'make diagrams'" in result.log
+    assert "Traceback" not in result.log
+    built = [p.read_text() for p in (project / "site").rglob("*.html")]
+    assert not any("alert(1)" in text for text in built)
 
 
 LIMITS = """
