@@ -1,6 +1,6 @@
 """Mermaid diagrams drawn once by `make diagrams` and shipped as SVG in the page.
 
-A reader's browser then runs no Mermaid (2.6 MB of script, seconds of main thread on a
+A reader's browser then runs no Mermaid (3.6 MB of script, seconds of main thread on a
 phone) and the diagram shows offline and without JavaScript. The drawing is stored in
 ``data/diagrams/KEY.svg``, KEY naming the diagram's text and the Mermaid version, so a
 changed diagram is never shown with an old drawing. A diagram not yet drawn falls back
