@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; the notes know.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-unit snippets lint lock clean captures clean-cache bench \
+.PHONY: serve build check test test-unit test-js snippets lint lock clean captures clean-cache bench \
 	bench-sitecheck bench-serve bench-lighthouse diagrams
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
@@ -24,8 +24,16 @@ build: $(VENV)/.site
 # and the Nu HTML Checker (fetched once from the npm registry, integrity-checked).
 test: lint
 	scripts/system-deps.sh test
+	$(MAKE) --no-print-directory test-js
 	$(BIN)/python scripts/fetch_vnu.py >/dev/null
 	scripts/with-docker.sh $(BIN)/python -m pytest
+
+# The browser code's unit tests (study mode's scheduler), under Node's own test runner.
+test-js:
+	@command -v node >/dev/null || { echo "Node.js is missing: make test installs it"; exit 1; }
+	@node -e 'process.exit(parseInt(process.versions.node) < 18 ? 1 : 0)' || \
+	  { echo "node --test needs Node.js 18 or later: this is $$(node --version)"; exit 1; }
+	node --test tests/js/*.test.js
 
 # The quick loop while editing: ruff and the unit tests (no build, Chromium or Docker).
 test-unit: lint

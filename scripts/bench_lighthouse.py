@@ -1,16 +1,19 @@
 """Lighthouse (mobile) scores of four pages, served with gzip as GitHub Pages serves them.
 
-    make bench-lighthouse   (or: .venv/bin/python scripts/bench_lighthouse.py [SITE_DIR])
+    make bench-lighthouse   (or: .venv/bin/python scripts/bench_lighthouse.py [SITE_DIR] [--runs N])
 
 Builds the site (unless SITE_DIR is given), serves it on 127.0.0.1 with gzip, and runs
 Lighthouse 12.2.3 from the npm registry (``npx --yes lighthouse@12.2.3``, so Node.js
 and the registry are needed; this is a benchmark, never a test) in Debian's Chromium
 on the home page, a live-output page, a quiz page and docker-basics. Prints the four
-category scores of each.
+category scores of each: the median of ``--runs`` runs (default 5), with every run's
+performance score, since one run's varies by ten points or more on a busy machine
+(Lighthouse's own advice on variability: several runs, the median).
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
@@ -68,7 +71,7 @@ def build(site: Path, url: str) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-def scores(url: str) -> dict[str, int]:
+def scores(url: str) -> dict[str, int | str]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
@@ -83,7 +86,9 @@ def scores(url: str) -> dict[str, int]:
             capture_output=True,
         )
         result = json.loads(report.read_text())
-    row = {name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    row: dict[str, int | str] = {
+        name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES
+    }
     audits = result["audits"]
     row.update({metric: audits[metric]["displayValue"] for metric in METRICS})
     failed = [
@@ -96,8 +101,20 @@ def scores(url: str) -> dict[str, int]:
     return row
 
 
+def median_scores(url: str, runs: int) -> dict[str, int | str]:
+    """The run with the median performance score, and every run's performance score."""
+    rows = sorted((scores(url) for _ in range(runs)), key=lambda row: row["performance"])
+    row = dict(rows[len(rows) // 2])
+    row["runs"] = " ".join(str(r["performance"]) for r in rows)
+    return row
+
+
 def main() -> None:
-    given = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page")
+    args = parser.parse_args()
+    given = args.site
     with tempfile.TemporaryDirectory() as tmp:
         site = given or Path(tmp) / "site"
         site.mkdir(exist_ok=True)
@@ -106,10 +123,11 @@ def main() -> None:
             build(site, url)
         print(f"{'page':<28}" + "".join(f"{name:>16}" for name in CATEGORIES))
         for page in PAGES:
-            row = scores(url + page)
+            row = median_scores(url + page, args.runs)
             print(f"{'/' + page:<28}" + "".join(f"{row[name]:>16}" for name in CATEGORIES))
             details = ", ".join(f"{metric.replace('-', ' ')} {row[metric]}" for metric in METRICS)
             print(f"{'':<28}{details}; failed audits: {row['failed']}")
+            print(f"{'':<28}performance of each run: {row['runs']}")
         server.shutdown()
 
 

@@ -3,6 +3,7 @@
 #   scripts/system-deps.sh site   python3-venv (to create .venv), git (last-updated dates)
 #   scripts/system-deps.sh test   the above plus Chromium for the browser tests and a Java
 #                                 runtime for the Nu HTML Checker (scripts/fetch_vnu.py)
+#                                 and Node.js (18 or later) for the JavaScript unit tests
 # Debian's chromium package is a real browser at /usr/bin/chromium. Ubuntu's is a
 # snap wrapper that headless automation trips over, so on Ubuntu (and anything
 # else) Playwright's own Chromium build is installed into the venv instead.
@@ -20,6 +21,7 @@ if [ "${1:-site}" = test ] && [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium
 fi
 if [ "${1:-site}" = test ]; then
   command -v java >/dev/null || want+=(default-jre-headless)
+  command -v node >/dev/null || want+=(nodejs)  # node --test runs tests/js/
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from studynotes import assets, glossary, nav, page_check, quiz, sitecheck
 from studynotes import df as df_output
-from studynotes import glossary, nav, page_check, quiz, sitecheck
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
@@ -111,6 +111,10 @@ class Site:
             "answer_key": lambda: quiz.render_answer_key(
                 self.bank.quizzes, current_page(), links=links
             ),
+            "study_review": lambda: quiz.study.render_review(current_page(), links),
+            "study_progress": lambda: quiz.study.render_progress(
+                self.bank.quizzes, current_page(), links
+            ),
             "glossary_table": lambda: glossary.to_markdown(
                 glossary.load(self.options.docs_dir / "includes" / "abbreviations.md")
             ),
@@ -120,7 +124,8 @@ class Site:
         return implementations
 
     def finish(self, site_dir: Path, sources: Mapping[str, Path] | None = None) -> str:
-        """After the engine wrote ``site_dir``: outcomes, exports, the site check's summary.
+        """After the engine wrote ``site_dir``: outcomes, the project's scripts and styles
+        minified, exports and study mode's question bank, the site check's summary.
 
         ``sources`` maps built pages to their Markdown files where the engine knows
         better than MkDocs' layout rule (blog posts).
@@ -133,6 +138,8 @@ class Site:
             cache,
             site_url=self.options.site_url,
         )
+        assets.minify_site(self.options.docs_dir, site_dir)
+        quiz.study.write_bank(self.bank.quizzes, site_dir, cache, self.options.use_directory_urls)
         pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
         pages.update(sources or {})
         return sitecheck.require_sound_site(

@@ -41,6 +41,8 @@ MACROS = {
     "quiz": Macro(("quiz_id",), 1, "one interactive quiz of data/quizzes/"),
     "quiz_index": Macro((), 0, "the list of every quiz, with its exports"),
     "answer_key": Macro((), 0, "every quiz's answers and explanations"),
+    "study_review": Macro((), 0, "study mode: the questions due for review, from every quiz"),
+    "study_progress": Macro((), 0, "study mode: a reader's progress per quiz, kept or moved"),
     "glossary_table": Macro((), 0, "the glossary's table, from the abbreviations"),
     "repo_url": Macro((), 0, "the address of the project's repository"),
 }

@@ -38,6 +38,12 @@ Exports and generated questions
         live or recorded capture if given (``live_label`` says which, when, where).
         ``df_questions(text, label, id_prefix) -> list[Question]`` for one capture.
 
+Study mode (``study``)
+    ``study.render_review(page, links)``, ``study.render_progress(quizzes, page, links)``
+        The review and progress pages' HTML; ``study.write_bank(quizzes, site_dir,
+        cache_dir, directory_urls)`` writes the question bank they read,
+        ``quizzes/exports/study.json``.
+
 Terminal
     ``python -m studynotes.quiz [QUIZ_ID]`` asks the questions, reads answers from
     standard input and prints the score; ``runner.run(quiz, stdin, stdout, rng)``.
@@ -45,6 +51,7 @@ Terminal
 
 from __future__ import annotations
 
+from studynotes.quiz import study
 from studynotes.quiz.export import export_files, write_exports, write_exports_cached
 from studynotes.quiz.generate import df_questions, disk_space_quiz
 from studynotes.quiz.links import check_links, link_errors
@@ -69,6 +76,7 @@ __all__ = [
     "render_answer_key",
     "render_index",
     "render_quiz",
+    "study",
     "write_exports",
     "write_exports_cached",
 ]

@@ -5,6 +5,9 @@ The browser (``docs/assets/quiz/quiz.js``) applies the same rules to the same ke
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from studynotes.quiz.markup import number
 from studynotes.quiz.schema import (
     MultipleQuestion,
@@ -79,3 +82,13 @@ def key(question: Question) -> dict[str, object]:
         case NumericQuestion():
             return {"answer": question.answer, "tolerance": question.tolerance}
     raise TypeError(question)
+
+
+def version(question: Question) -> str:
+    """A hash of what is asked and what is right: study mode starts a question afresh
+    when it changes. Explanations and feedback are left out, so fixing a typo in them
+    keeps a reader's progress."""
+    asked = question.model_dump(mode="json", include={"type", "prompt", "exhibit", "unit"})
+    options = [[o.id, o.text] for o in getattr(question, "options", [])]
+    text = json.dumps([asked, options, key(question)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]

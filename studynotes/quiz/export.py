@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import shutil
 import zipfile
 from collections.abc import Iterable
 from html import escape
@@ -20,6 +18,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from studynotes.quiz.check import answer_text
+from studynotes.quiz.filecache import code_of, content_key, copy_cached
 from studynotes.quiz.markup import inline, number, paragraphs, plain
 from studynotes.quiz.schema import (
     MultipleQuestion,
@@ -75,26 +74,16 @@ def write_exports(quizzes: Iterable[Quiz], out_dir: Path, site_url: str = "") ->
 def write_exports_cached(
     quizzes: Iterable[Quiz], out_dir: Path, cache_dir: Path, site_url: str = ""
 ) -> list[Path]:
-    """As ``write_exports``, reusing the files made earlier for identical quiz data.
-
-    Writing the Anki decks and QTI zips is most of a warm build's quiz cost, and
-    `mkdocs serve` rebuilds the site on every save; the key covers the quiz, the site
-    URL and this module's own code, so any change makes new files.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    """As ``write_exports``, reusing the files made earlier for identical quiz data."""
+    code = code_of(__file__)
     written = []
     for quiz in quizzes:
-        key = hashlib.sha256(f"{code}\0{site_url}\0{to_json(quiz)}".encode()).hexdigest()[:32]
-        cached = cache_dir / key
-        if not cached.is_dir():
-            partial = cache_dir / f"{key}.partial-{os.getpid()}"
-            shutil.rmtree(partial, ignore_errors=True)
-            write_exports([quiz], partial, site_url)
-            partial.rename(cached)  # whole or absent, even if two builds race
-        for name in export_files(quiz).values():
-            shutil.copyfile(cached / name, out_dir / name)
-            written.append(out_dir / name)
+        key = content_key(code, site_url, to_json(quiz))
+
+        def write(folder: Path, quiz: Quiz = quiz) -> None:
+            write_exports([quiz], folder, site_url)
+
+        written += copy_cached(cache_dir, key, export_files(quiz).values(), write, out_dir)
     return written
 
 

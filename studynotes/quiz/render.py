@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable
 from html import escape
 
-from studynotes.quiz.check import answer_text, key
+from studynotes.quiz.check import answer_text, key, version
 from studynotes.quiz.export import export_files
 from studynotes.quiz.markup import inline, number, paragraphs
 from studynotes.quiz.schema import (
@@ -32,21 +32,25 @@ from studynotes.quiz.schema import (
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
 CSS = "assets/quiz/quiz.css"
-JS = "assets/quiz/quiz.js"
+# In this order (quiz.js uses schedule.js; study.js both); study.js on study pages only.
+JS = ("assets/quiz/schedule.js", "assets/quiz/quiz.js")
+STUDY_JS = "assets/quiz/study.js"
 EXPORTS_DIR = "quizzes/exports"
 YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is never the only sign
 
 
-def asset_tags(page: str, links: Links = AS_WRITTEN) -> tuple[str, str]:
-    """The stylesheet and the script tag a page with quizzes needs (repeats are harmless).
+def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> tuple[str, str]:
+    """The stylesheet and the script tags a quiz (or ``study``) page needs.
 
-    They travel inside the quiz HTML so only quiz pages load them. On Material's instant
-    navigation the new content's ``<link>`` loads with it and its ``<script>`` is
-    re-created and run; ``quiz.js`` then initialises through ``document$``.
+    They travel inside the quiz HTML so only those pages load them. On Material's
+    instant navigation the new content's ``<link>`` loads with it and its ``<script>``s
+    are re-created and run one after another; the scripts then initialise through
+    ``document$`` (and run once however many times they are loaded).
     """
     css = escape(href(CSS, page, links))
-    js = escape(href(JS, page, links))
-    return f'<link rel="stylesheet" href="{css}">', f'<script src="{js}" defer></script>'
+    scripts = [*JS, STUDY_JS] if study else JS
+    js = "".join(f'<script src="{escape(href(s, page, links))}" defer></script>' for s in scripts)
+    return f'<link rel="stylesheet" href="{css}">', js
 
 
 def render_quiz(
@@ -65,7 +69,10 @@ def render_quiz(
         css,  # first, so the quiz is never painted unstyled
         f'<p class="quiz__intro">{inline(quiz.description)}</p>',
         f'<p class="quiz__source"><small>Source: {inline(quiz.source)}</small></p>',
-        *(_question(q, n, total, page, links) for n, q in enumerate(quiz.questions, 1)),
+        *(
+            question_form(q, page, links, f"Question {n} of {total}")
+            for n, q in enumerate(quiz.questions, 1)
+        ),
         '<div class="quiz__summary" hidden>',
         f'<p class="quiz__score">0 of {total} correct</p>',
         '<p class="quiz__buttons"><button type="button" class="quiz__button quiz__retry">'
@@ -78,32 +85,48 @@ def render_quiz(
     return _block(lines) + "\n"
 
 
-def _question(q: Question, n: int, total: int, page: str, links: Links) -> str:
+def question_form(
+    q: Question, page: str, links: Links = AS_WRITTEN, number: str = "", *, no_js: bool = True
+) -> str:
+    """One question's form (``number``, e.g. "Question 2 of 9", above its prompt); links
+    count from ``page``. ``data-version`` is what study mode knows this version by.
+
+    With ``no_js`` the answer waits in a ``<details>`` with every option judged, for
+    readers without JavaScript (quiz.js moves ``.quiz__reveal`` out of it, to show once
+    an answer is checked); without, it is the hidden ``.quiz__reveal`` alone.
+    """
     data = escape(json.dumps(key(q), separators=(",", ":")), quote=True)
+    label = f'<span class="quiz__number">{escape(number)}</span> ' if number else ""
+    more = escape(href(q.learn_more, page, links))
+    reveal = [
+        '<div class="quiz__reveal">' if no_js else '<div class="quiz__reveal" hidden>',
+        _answer(q),
+        paragraphs(q.explanation),
+        f'<p class="quiz__more"><a href="{more}">Learn more in the notes</a></p>',
+        "</div>",
+    ]
+    if no_js:
+        reveal = [
+            '<details class="quiz__answer" data-search-exclude>',
+            "<summary>Show the answer</summary>",
+            *reveal,
+            _judged_options(q),
+            "</details>",
+        ]
     return _block(
         [
             f'<form class="quiz__question" id="q-{q.id}" data-question="{q.id}" '
-            f'data-type="{q.type}" data-key="{data}" method="dialog">',
+            f'data-version="{version(q)}" data-type="{q.type}" data-key="{data}" '
+            'method="dialog">',
             "<fieldset>",
-            f'<legend><span class="quiz__number">Question {n} of {total}</span> '
-            f'<span class="quiz__prompt">{inline(q.prompt)}</span></legend>',
+            f'<legend>{label}<span class="quiz__prompt">{inline(q.prompt)}</span></legend>',
             _exhibit(q.exhibit),
             _response(q),
             "</fieldset>",
             '<p class="quiz__actions"><button type="submit" class="quiz__button quiz__check"'
             " hidden>Check answer</button></p>",
             '<div class="quiz__feedback" role="status" aria-live="polite"></div>',
-            # quiz.js moves .quiz__reveal out of <details>, to show it once an answer is checked.
-            '<details class="quiz__answer" data-search-exclude>',
-            "<summary>Show the answer</summary>",
-            '<div class="quiz__reveal">',
-            _answer(q),
-            paragraphs(q.explanation),
-            f'<p class="quiz__more"><a href="{escape(href(q.learn_more, page, links))}">'
-            "Learn more in the notes</a></p>",
-            "</div>",
-            _judged_options(q),
-            "</details>",
+            *reveal,
             "</form>",
         ]
     )

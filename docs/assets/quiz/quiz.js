@@ -1,13 +1,17 @@
 /* Study-notes quizzes: grades the quiz forms that studynotes/quiz/render.py writes.
  * Without this script each question still shows its answer in a <details> block.
- * No framework; progress is kept in localStorage under "studynotes-quiz:<quiz id>". */
+ * No framework; a quiz's answers are kept in localStorage under "studynotes-quiz:<quiz
+ * id>", and each checked answer goes to study mode's schedule (schedule.js, loaded first). */
 (function () {
   "use strict";
   // Material's instant navigation re-runs the scripts of each new page's content:
   // subscribe once, and let document$ set up the quizzes of every page after that.
   if (window.studynotesQuiz) return;
-  window.studynotesQuiz = { init: initAll };
-  var STORE = "studynotes-quiz:";
+  window.studynotesQuiz = {
+    init: initAll, prepare: prepare, grade: grade, question: question, one: one, all: all
+  };
+  var schedule = window.studynotesSchedule;
+  var STORE = schedule.QUIZ_KEY;
 
   function all(el, selector) {
     return Array.prototype.slice.call(el.querySelectorAll(selector));
@@ -19,18 +23,10 @@
     return String(text).trim().replace(/\s+/g, " ").toLowerCase();
   }
   function load(id) {
-    try {
-      return JSON.parse(localStorage.getItem(STORE + id)) || {};
-    } catch (e) {
-      return {};
-    }
+    return schedule.read(STORE + id) || {};
   }
   function save(id, state) {
-    try {
-      localStorage.setItem(STORE + id, JSON.stringify(state));
-    } catch (e) {
-      /* private mode or full storage: the quiz still works, it just forgets */
-    }
+    schedule.write(STORE + id, state);
   }
 
   function initAll() {
@@ -59,20 +55,14 @@
 
     forms.forEach(function (form) {
       var qid = form.getAttribute("data-question");
-      var options = one(form, ".quiz__options");
-      if (options) shuffle(options);
-      var details = one(form, ".quiz__answer");
-      var reveal = one(details, ".quiz__reveal");
-      reveal.hidden = true;
-      form.insertBefore(reveal, details);
-      details.parentNode.removeChild(details);
-      one(form, ".quiz__check").hidden = false;
-      one(form, ".quiz__feedback").setAttribute("tabindex", "-1");
-
+      prepare(form);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var result = grade(form, true);
-        if (result !== null) state[qid] = { r: response(form), c: true };
+        if (result !== null) {
+          state[qid] = { r: response(form), c: true };
+          schedule.record(question(form), result, Date.now());
+        }
         persist();
       });
       form.addEventListener("input", function () {
@@ -107,6 +97,26 @@
     });
     summary.hidden = false;
     persist();
+  }
+
+  // A question's no-JS form (its answer in a <details>) made one to answer and check.
+  function prepare(form) {
+    var options = one(form, ".quiz__options");
+    if (options) shuffle(options);
+    var details = one(form, ".quiz__answer");
+    if (details) {
+      var reveal = one(details, ".quiz__reveal");
+      reveal.hidden = true;
+      form.insertBefore(reveal, details);
+      details.parentNode.removeChild(details);
+    }
+    one(form, ".quiz__check").hidden = false;
+    one(form, ".quiz__feedback").setAttribute("tabindex", "-1");
+  }
+
+  // What the schedule knows a question by: its id and the version of its text and answer.
+  function question(form) {
+    return { id: form.getAttribute("data-question"), v: form.getAttribute("data-version") };
   }
 
   function shuffle(box) {
