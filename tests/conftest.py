@@ -19,6 +19,7 @@ _KIND_OF_FIXTURE = {
     "served_site": "build",
     "site_build": "build",
     "site_url": "build",
+    "quiz_site": "build",
     "browser": "browser",
     "page": "browser",
 }
@@ -70,6 +71,15 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Buil
         result = build(ROOT, site, env={"SITE_URL": url})
         assert result.returncode == 0, result.log
         yield result, url
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small quiz and study-mode site of ``tests/quiz_site.py``, built and served."""
+    from tests.quiz_site import quiz_site as build_quiz_site
+
+    with build_quiz_site(tmp_path_factory.mktemp("quiz-project")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

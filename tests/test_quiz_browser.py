@@ -1,160 +1,18 @@
-"""The quizzes in a real browser, on a small real Material for MkDocs site built for the test.
-
-The site has two quiz pages and non-quiz pages whose Markdown contains the rendered quiz
-HTML, as the macros will put it there; instant navigation is on, so ``site_url`` is the
-address it is served at.
-"""
+"""The quizzes in a real browser, on the small real Material for MkDocs site of
+``tests/quiz_site.py`` (the ``quiz_site`` fixture)."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from studynotes.headings import heading_ids
-from studynotes.quiz import (
-    QuizFile,
-    load_quizzes,
-    render_answer_key,
-    render_index,
-    render_quiz,
-    write_exports,
-)
-from studynotes.quiz.generate import disk_space_quiz
-from studynotes.quiz.schema import Quiz
-from tests.support import ROOT, serve
-
-CONFIG = """\
-site_name: Quiz test
-site_url: {url}
-plugins: []  # no search: its worker indexes the site on every page load, slowing tests
-theme:
-  name: material
-  features:
-    - navigation.instant
-  palette:
-    - scheme: default
-      primary: indigo
-      accent: indigo
-      toggle:
-        icon: material/brightness-7
-        name: Switch to dark mode
-    - scheme: slate
-      primary: indigo
-      accent: indigo
-      toggle:
-        icon: material/brightness-4
-        name: Switch to light mode
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - pymdownx.details
-  - toc:
-      permalink: true
-"""
-PAGES = {
-    "index.md": (
-        "# Home\n\nNo quiz here. Try the [distros quiz](quizzes/distros.md), or"
-        " [hostile text](quizzes/hostile.md).\n"
-    ),
-    "quizzes/distros.md": "# Distros quiz\n\n{distros}\nNext: the [backups quiz](backups.md).\n",
-    "quizzes/backups.md": "# Backups quiz\n\n{backups}\nBack [home](../index.md).\n",
-    "quizzes/disk-space.md": "# Disk space quiz\n\n{disk}\n",
-    "quizzes/index.md": "# All quizzes\n\n{index}\n",
-    "quizzes/key.md": "# Answer key\n\n{key}\n",
-    "quizzes/hostile.md": "# Hostile text\n\n{hostile}\n",
-}
-EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-HOSTILE = {
-    "id": "hostile",
-    "title": EVIL,
-    "description": EVIL,
-    "page": "quizzes/hostile.md",
-    "source": EVIL,
-    "questions": [
-        {
-            "id": "hostile-q",
-            "type": "single",
-            "prompt": f"Pick {EVIL}",
-            "options": [
-                {"text": EVIL, "correct": True, "feedback": EVIL},
-                {"text": f"`{EVIL}`", "feedback": EVIL, "id": "code"},
-            ],
-            "explanation": EVIL,
-            "learn_more": "linux/distros.md#aws-vm",
-        }
-    ],
-}
-
-
-@pytest.fixture(scope="module")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the test site with ``mkdocs build --strict`` and serve it on 127.0.0.1."""
-    project = tmp_path_factory.mktemp("quiz-project")
-    site = project / "site"
-    site.mkdir()
-    with serve(site) as url:
-        bank = load_quizzes(ROOT / "data" / "quizzes")
-        bank.add(QuizFile(disk_space_quiz(), Path("generate.py")))
-        docs = project / "docs"
-        fills = {
-            "distros": render_quiz(bank.get("distros")),
-            "backups": render_quiz(bank.get("backups")),
-            "disk": render_quiz(bank.get("disk-space")),
-            # Only the three quizzes this test site has pages for.
-            "index": render_index(
-                [bank.get(i) for i in ("backups", "distros", "disk-space")],
-                "quizzes/index.md",
-                answer_key_page="quizzes/key.md",
-            ),
-            "key": render_answer_key(bank.quizzes, "quizzes/key.md"),
-            "hostile": render_quiz(Quiz.model_validate(HOSTILE)),
-        }
-        for name, text in PAGES.items():
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_text(text.format(**fills), encoding="utf-8")
-        _learn_more_stubs(docs, bank.quizzes)
-        (docs / "assets").mkdir()
-        for asset in ("quiz.js", "quiz.css"):
-            (docs / "assets" / "quiz").mkdir(exist_ok=True)
-            (docs / "assets" / "quiz" / asset).write_bytes(
-                (ROOT / "docs" / "assets" / "quiz" / asset).read_bytes()
-            )
-        (project / "mkdocs.yml").write_text(CONFIG.format(url=url), encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-            cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        write_exports(bank.quizzes, site / "quizzes" / "exports", site_url=url)
-        yield url
-
-
-def _learn_more_stubs(docs: Path, quizzes: list) -> None:
-    """Pages with the headings the questions link to, so links work and --strict passes."""
-    anchors: dict[str, set[str]] = {}
-    for quiz in quizzes:
-        for question in quiz.questions:
-            page, _, anchor = question.learn_more.partition("#")
-            anchors.setdefault(page, set()).update({anchor} - {""})
-    for page, ids in anchors.items():
-        headings = "".join(f"\n## Section {i} {{ #{i} }}\n\nText.\n" for i in sorted(ids))
-        text = f"# {page}\n{headings}"
-        assert ids <= heading_ids(text)
-        (docs / page).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page).write_text(text, encoding="utf-8")
+from studynotes.quiz import load_quizzes
+from tests.quiz_site import EVIL
+from tests.support import ROOT
 
 
 @pytest.fixture
@@ -465,7 +323,7 @@ def test_quiz_text_never_runs_as_script(quiz_site: str, context: BrowserContext)
     scripts = page.evaluate(
         "[...document.querySelectorAll('.quiz script')].map(s => s.getAttribute('src'))"
     )
-    assert len(scripts) == 1 and scripts[0].endswith("assets/quiz/quiz.js")
+    assert [src.rsplit("/", 1)[-1] for src in scripts] == ["schedule.js", "quiz.js"]
     assert page.locator(".quiz img").count() == 0
     page.reload()
     page.wait_for_selector(".quiz[data-quiz='hostile'][data-quiz-ready]")

@@ -73,8 +73,8 @@
       var todo = schedule.plan(bank, schedule.load(), now);
       var item = todo.due[0] || todo.fresh[0];
       status.textContent = item
-        ? plural(todo.due.length, "question") + " due for review, " +
-          plural(todo.fresh.length, "new question") + " for today."
+        ? "Due for review: " + todo.due.length + ". New questions left today: " +
+          todo.fresh.length + "."
         : todo.next
           ? "Nothing due until " + when(todo.next) + "."
           : "Nothing to review: these notes have no questions yet.";
@@ -93,7 +93,6 @@
       all(form, "a[href]").forEach(function (a) { // links in the bank count from its file
         a.href = new URL(a.getAttribute("href"), bank.url).href;
       });
-      one(form, ".quiz__number").textContent = "";
       quiz.prepare(form);
       var more = element("p", "quiz__buttons");
       var button = element("button", "quiz__button study__next", "Next question");
