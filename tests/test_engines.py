@@ -8,12 +8,15 @@ differences that remain are the engines' own and are tested as such at the end.
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
-from studynotes import diagrams
+from studynotes import assets, diagrams
+from studynotes.quiz import study
 from studynotes.sitecheck.scan import scan
 from tests.support import ROOT, Build, build, built_page, copy_project, nav_pages, read_config
 from tests.test_page_check import EXPECTED, PASTED
@@ -64,6 +67,30 @@ def test_live_output_quizzes_and_exports_are_there(engine_build: Build) -> None:
     assert 'data-quiz="distros"' in quiz
     exports = engine_build.site / "quizzes" / "exports"
     assert {path.suffix for path in exports.iterdir()} >= {".json", ".zip", ".apkg"}
+
+
+def test_study_bank_matches_the_quiz_pages_and_scripts_ship_minified(
+    engine_build: Build,
+) -> None:
+    """The bank is written after the engine (by ``Site.finish``), from the same quiz data
+    the pages were rendered from: every question, at the version its quiz page shows,
+    linking to pages that exist; the quiz scripts readers get are the minified ones."""
+    bank = json.loads((engine_build.site / study.BANK).read_text())
+    versions = {q["id"]: q["v"] for quiz in bank["quizzes"] for q in quiz["questions"]}
+    on_pages: dict[str, str] = {}
+    for quiz in bank["quizzes"]:
+        page = (engine_build.site / posixpath.dirname(study.BANK) / quiz["url"]).resolve()
+        html = BeautifulSoup((page / "index.html").read_text(), "html.parser")
+        on_pages |= {
+            f["data-question"]: f["data-version"] for f in html.select("form[data-version]")
+        }
+    assert on_pages == versions and len(versions) > 140
+    for name in ("review", "progress"):
+        page = built_page(engine_build.site, f"quizzes/{name}.md").read_text()
+        assert f'data-study="{name}"' in page and "assets/quiz/study.js" in page
+    for source in assets.sources(ROOT / "docs" / "assets" / "quiz"):
+        built = engine_build.site / "assets" / "quiz" / source.name
+        assert built.read_text() == assets.MINIFIERS[source.suffix](source.read_text()), built
 
 
 def test_no_mark_and_no_template_code_reaches_a_page(engine_build: Build) -> None:

@@ -67,7 +67,10 @@ def test_quiz_text_cannot_inject_html() -> None:
     html = render_quiz(evil_quiz())
     parsed = soup(html)
     scripts = parsed.find_all("script")
-    assert [s.get("src") for s in scripts] == ["../../assets/quiz/quiz.js"]
+    assert [s.get("src") for s in scripts] == [
+        "../../assets/quiz/schedule.js",
+        "../../assets/quiz/quiz.js",
+    ]
     assert all(not s.string for s in scripts)
     assert parsed.find("img") is None
     assert not parsed.find_all(attrs={"onerror": True})
