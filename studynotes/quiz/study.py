@@ -134,8 +134,8 @@ def render_progress(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTE
         ),
         '<div class="study__table"><table>',
         '<thead><tr><th scope="col">Quiz</th><th scope="col">Questions</th>'
-        '<th scope="col">Answered</th><th scope="col">Right at last try</th>'
-        '<th scope="col">Due now</th><th scope="col">Last answer</th></tr></thead>',
+        '<th scope="col">Answered</th><th scope="col">Right</th>'
+        '<th scope="col">Due</th><th scope="col">Last answer</th></tr></thead>',
         "<tbody>",
         *rows,
         "</tbody>",

@@ -195,7 +195,7 @@
   }
 
   return {
-    INTERVALS: INTERVALS, NEW_PER_DAY: NEW_PER_DAY, QUIZ_KEY: QUIZ_KEY,
+    NEW_PER_DAY: NEW_PER_DAY, QUIZ_KEY: QUIZ_KEY,
     answer: answer, plan: plan, progress: progress, parse: parse,
     read: read, write: write, load: load, record: record, dump: dump, restore: restore,
     forget: forget

@@ -148,12 +148,7 @@
       var a = element("a");
       a.href = URL.createObjectURL(blob);
       a.download = "study-notes-progress-" + new Date(now).toISOString().slice(0, 10) + ".json";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () {
-        URL.revokeObjectURL(a.href);
-      }, 1000);
+      a.click(); // the blob's URL lives as long as the page: one small file per click
       say("Your progress was saved as " + a.download + ".");
     });
     var file = one(root, ".study__import");
