@@ -22,7 +22,7 @@ from pathlib import Path
 
 from studynotes.quiz.check import version
 from studynotes.quiz.filecache import code_of, content_key, copy_cached
-from studynotes.quiz.markup import inline
+from studynotes.quiz.markup import inline, plain
 from studynotes.quiz.render import EXPORTS_DIR, asset_tags, question_form
 from studynotes.quiz.schema import Question, Quiz
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
@@ -40,7 +40,7 @@ def bank(quizzes: Iterable[Quiz], directory_urls: bool = True) -> str:
         "quizzes": [
             {
                 "id": quiz.id,
-                "title": quiz.title,
+                "title": plain(quiz.title),
                 "url": href(quiz.page, BANK, links),
                 "questions": [
                     {
@@ -79,8 +79,10 @@ def _ids(questions: Iterable[Question]) -> str:
 def _no_script(page: str, links: Links, what: str) -> str:
     index = escape(href(QUIZ_INDEX, page, links))
     return (
-        f'<p class="study__nojs">{what} Your answers are kept in this browser, and this page '
-        "needs JavaScript to read them, which is off or did not load. Without it, each "
+        # Out of the search index: a search should find the page, not this apology.
+        f'<p class="study__nojs" data-search-exclude>{what} Your answers are kept in this '
+        "browser, and this page needs JavaScript to read them, which is off or did not "
+        "load. Without it, each "
         "quiz page shows every answer under its question, and the "
         f'<a href="{index}">quiz index</a> has each quiz as an Anki deck (Anki schedules '
         "reviews too), a QTI file and JSON.</p>"

@@ -62,13 +62,14 @@
     var card = one(root, ".study__card");
     status.textContent = "Loading the questions\u2026";
     getBank().then(function () {
-      next(root, false);
+      next(false);
     }, function (error) {
       status.textContent = "The questions could not be loaded (" + error.message + "). " +
         "Reload the page to try again.";
     });
 
-    function next(root, focus) {
+    // Shows what is due first, else a new question, else when to come back.
+    function next(focus) {
       var now = Date.now();
       var todo = schedule.plan(bank, schedule.load(), now);
       var item = todo.due[0] || todo.fresh[0];
@@ -108,7 +109,7 @@
         button.hidden = false;
       });
       button.addEventListener("click", function () {
-        next(root, true);
+        next(true);
       });
       if (focus) one(form, "input").focus();
     }
