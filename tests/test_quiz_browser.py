@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
 from studynotes.quiz import load_quizzes
 from tests.quiz_site import EVIL
@@ -228,6 +229,32 @@ def test_instant_navigation_between_pages(quiz_site: str, context: BrowserContex
     expect(page.locator("h1")).to_contain_text("Home")
     assert page.evaluate("window.__sameDocument") is True
     assert quiz_assets(page) == 0
+
+
+def test_scripts_arriving_out_of_order_on_instant_navigation(
+    quiz_site: str, context: BrowserContext
+) -> None:
+    """Material inserts a new page's scripts at once, so they run as they arrive: here
+    schedule.js comes a second after quiz.js, and the quiz still works and records."""
+
+    def late(route: Route) -> None:
+        time.sleep(1)
+        route.continue_()
+
+    context.route(re.compile(r"/assets/quiz/(schedule|study)\.js$"), late)
+    page = context.new_page()
+    page.goto(quiz_site)
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="distros quiz", exact=True).click()
+    page.wait_for_selector(".quiz[data-quiz='distros'][data-quiz-ready]")
+    assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
+    rich = page.locator("#q-distros-servers-with-budget")
+    rich.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
+    check(rich)
+    expect(verdict(rich)).to_have_text("\N{CHECK MARK} Correct.")
+    page.get_by_role("link", name="progress", exact=True).click()  # study.js late too
+    expect(page.locator("tr[data-quiz='distros'] td").nth(1)).to_have_text("1")
+    assert page.evaluate("window.__sameDocument") is True
 
 
 def test_without_javascript_answers_are_in_details(quiz_site: str, browser: Browser) -> None:

@@ -1,7 +1,7 @@
 /* Study-notes quizzes: grades the quiz forms that studynotes/quiz/render.py writes.
  * Without this script each question still shows its answer in a <details> block.
  * No framework; a quiz's answers are kept in localStorage under "studynotes-quiz:<quiz
- * id>", and each checked answer goes to study mode's schedule (schedule.js, loaded first). */
+ * id>", and each checked answer goes to study mode's schedule (schedule.js). */
 (function () {
   "use strict";
   // Material's instant navigation re-runs the scripts of each new page's content:
@@ -10,8 +10,9 @@
   window.studynotesQuiz = {
     init: initAll, prepare: prepare, grade: grade, question: question, one: one, all: all
   };
-  var schedule = window.studynotesSchedule;
-  var STORE = schedule.QUIZ_KEY;
+  var schedule; // schedule.js, once it has run (see start)
+  var STORE;
+  var tries = 0;
 
   function all(el, selector) {
     return Array.prototype.slice.call(el.querySelectorAll(selector));
@@ -216,7 +217,12 @@
     one(form, ".quiz__check").hidden = false;
   }
 
+  // Material's instant navigation inserts a new page's scripts all at once, so they run
+  // in the order they arrive: wait for schedule.js (5 s at most) before setting up.
   function start() {
+    schedule = window.studynotesSchedule;
+    if (!schedule) return tries++ < 200 && setTimeout(start, 25);
+    STORE = schedule.QUIZ_KEY;
     var documents = window.document$;
     if (documents && documents.subscribe) documents.subscribe(initAll);
     else initAll();

@@ -115,19 +115,17 @@
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new Error("This file is not JSON, so it is not a progress file.");
+      throw new Error("This file is not JSON.");
     }
     if (!isObject(data) || data.format !== FORMAT) {
-      throw new Error("This JSON file is not a progress file of these notes (its format is " +
-        "not \"" + FORMAT + "\").");
+      throw new Error("This file is not a progress file of these notes.");
     }
     if (data.version !== VERSION) {
       throw new Error("This progress file is version " + data.version + "; this site reads " +
         "version " + VERSION + ".");
     }
     if (!every(data.cards, isCard) || !every(data.quizzes, isSaved)) {
-      throw new Error("This progress file is damaged: an answer in it is not in the " +
-        "format the site writes.");
+      throw new Error("This progress file is damaged.");
     }
     return data;
   }

@@ -1,15 +1,16 @@
 /* Study mode's pages: review (questions due, one at a time, from every quiz) and
- * progress (per quiz, and keeping it: export, import, forget). Loaded after
+ * progress (per quiz, and keeping it: export, import, forget). Loaded with
  * schedule.js and quiz.js on those two pages only; studynotes/quiz/study.py writes
  * their HTML and the question bank, quizzes/exports/study.json. */
 (function () {
   "use strict";
   if (window.studynotesStudy) return;
   window.studynotesStudy = true;
-  var schedule = window.studynotesSchedule;
-  var quiz = window.studynotesQuiz;
-  var one = quiz.one;
-  var all = quiz.all;
+  var schedule; // schedule.js and quiz.js, once both have run (see the end)
+  var quiz;
+  var one;
+  var all;
+  var tries = 0;
   // The site's root, from this script's own address (assets/quiz/study.js).
   var ROOT = new URL("../../", document.currentScript.src);
   var bank = null; // fetched once, kept across instant navigation
@@ -76,9 +77,7 @@
       status.textContent = item
         ? "Due for review: " + todo.due.length + ". New questions left today: " +
           todo.fresh.length + "."
-        : todo.next
-          ? "Nothing due until " + when(todo.next) + "."
-          : "Nothing to review: these notes have no questions yet.";
+        : "Nothing due" + (todo.next ? " until " + when(todo.next) : "") + ".";
       card.textContent = "";
       if (!item) {
         if (focus) status.focus();
@@ -190,7 +189,14 @@
     show();
   }
 
-  var documents = window.document$;
-  if (documents && documents.subscribe) documents.subscribe(initAll);
-  else initAll();
+  // As in quiz.js: on instant navigation the scripts may run in any order.
+  (function start() {
+    schedule = window.studynotesSchedule;
+    quiz = window.studynotesQuiz;
+    if (!schedule || !quiz) return tries++ < 200 && setTimeout(start, 25);
+    one = quiz.one;
+    all = quiz.all;
+    if (window.document$) window.document$.subscribe(initAll);
+    else initAll();
+  })();
 })();
