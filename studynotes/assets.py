@@ -1,8 +1,9 @@
 """The project's own scripts and stylesheets, minified in the built site.
 
 Readers download ``docs/``'s JavaScript and CSS as written, comments and all, unless
-the build shrinks them; this runs after the engine wrote the site (``Site.finish``),
-so it holds on every engine. Files already named ``*.min.*`` (vendored ones) are left
+the build shrinks them: ``Site`` minifies them before anything renders (a script that
+does not parse is a source problem) and ``Site.finish`` writes them over the engine's
+copies, so it holds on every engine. Files already named ``*.min.*`` (vendored ones) are left
 alone. JavaScript goes through calmjs.parse, which parses ES5 (the quiz scripts are
 ES5, so they run in every browser the theme supports) and shortens local names;
 CSS through rcssmin. A script that does not parse fails the build at its line.
@@ -10,6 +11,7 @@ CSS through rcssmin. A script that does not parse fails the build at its line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,25 +49,47 @@ def sources(docs_dir: Path) -> list[Path]:
     )
 
 
-def minify_site(docs_dir: Path, site_dir: Path) -> list[Path]:
-    """Replace each of ``sources(docs_dir)`` in ``site_dir`` by its minified text.
+def minified(docs_dir: Path) -> tuple[dict[Path, str], list[SourceError]]:
+    """Each of ``sources(docs_dir)``, relative to ``docs_dir``, with its minified text;
+    and a problem at its line for each script that does not parse.
 
-    Raises ``SourceErrors`` naming each script that does not parse, at its line.
+    The site checks this before anything renders (``Site``), so a broken script fails
+    the build with the other source problems, not after the engine wrote the pages.
     """
-    errors, written = [], []
+    texts: dict[Path, str] = {}
+    errors = []
     for source in sources(docs_dir):
-        built = site_dir / source.relative_to(docs_dir)
         try:
-            text = MINIFIERS[source.suffix](source.read_text(encoding="utf-8"))
+            text = source.read_text(encoding="utf-8")
+            texts[source.relative_to(docs_dir)] = _minified(source.suffix, text)
         except ECMASyntaxError as error:
             errors.append(SourceError(source, _line(error), f"{error}", FIX_SCRIPT))
-            continue
+    return texts, errors
+
+
+def write(texts: dict[Path, str], site_dir: Path) -> list[Path]:
+    """Replace the engine's copies in ``site_dir`` by the minified ``texts``."""
+    written = []
+    for relative, text in texts.items():
+        built = site_dir / relative
         if built.is_file():
             built.write_text(text, encoding="utf-8")
             written.append(built)
+    return written
+
+
+def minify_site(docs_dir: Path, site_dir: Path) -> list[Path]:
+    """``minified`` then ``write``; raises ``SourceErrors`` if a script does not parse."""
+    texts, errors = minified(docs_dir)
     if errors:
         raise SourceErrors(errors, "The script check")
-    return written
+    return write(texts, site_dir)
+
+
+@functools.lru_cache(maxsize=64)
+def _minified(suffix: str, text: str) -> str:
+    # `mkdocs serve` makes a Site for every rebuild: parse a script again only if it changed.
+    return MINIFIERS[suffix](text)
 
 
 def _line(error: ECMASyntaxError) -> int | None:

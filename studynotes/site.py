@@ -76,6 +76,8 @@ class Site:
         if quiz_files is not None:
             quiz_calls = [call for call in self.calls if call.macro == "quiz"]
             errors += _unknown_quizzes(quiz_files, quiz_calls)
+        self.assets, script_errors = assets.minified(options.docs_dir)
+        errors += script_errors
         if errors or live is None or quiz_files is None:
             pages_only = all(error.path.endswith(".md") for error in errors)
             raise SourceErrors(errors, page_check.CHECK if pages_only else "The source check")
@@ -138,7 +140,7 @@ class Site:
             cache,
             site_url=self.options.site_url,
         )
-        assets.minify_site(self.options.docs_dir, site_dir)
+        assets.write(self.assets, site_dir)
         quiz.study.write_bank(self.bank.quizzes, site_dir, cache, self.options.use_directory_urls)
         pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
         pages.update(sources or {})

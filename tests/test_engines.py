@@ -218,6 +218,25 @@ def test_a_drawing_with_a_script_stops_the_build_at_its_diagram(
     assert not any("alert(1)" in text for text in built)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_script_that_is_not_es5_stops_the_build_before_any_page(
+    tmp_path: Path, engine: str
+) -> None:
+    """The build minifies the project's scripts with an ES5 parser; a newer one is a
+    source problem at its line, found before the engine renders anything."""
+    project = copy_project(tmp_path / "project")
+    script = project / "docs" / "assets" / "quiz" / "study.js"
+    lines = script.read_text().splitlines()
+    lines.insert(5, "  const late = () => 1;")
+    script.write_text("\n".join(lines) + "\n")
+    result = build(project, project / "site", engine=engine)
+    assert result.returncode != 0
+    assert "docs/assets/quiz/study.js:6: Unexpected" in result.log, result.log
+    assert "fix: Write the script in ES5 (var and function, no let, const" in result.log
+    assert "Traceback" not in result.log
+    assert not list((project / "site").rglob("*.html"))
+
+
 LIMITS = """
   sleep:
     executable: sleep

@@ -149,7 +149,7 @@ def test_the_minified_scheduler_passes_the_scheduler_tests(tmp_path: Path) -> No
     assert "# pass 9" in done.stdout and "# fail 0" in done.stdout
 
 
-def test_minifying_the_site_replaces_its_copies_and_names_a_broken_script(
+def test_minifying_the_site_names_a_broken_script_and_writes_nothing_until_fixed(
     tmp_path: Path,
 ) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
@@ -166,5 +166,10 @@ def test_minifying_the_site_replaces_its_copies_and_names_a_broken_script(
     assert "docs/js/new.js:2: " in report.replace(str(tmp_path) + "/", "")
     assert "fix: Write the script in ES5" in report
     assert "Traceback" not in report
+    # Nothing is half-written: with one script broken, the site keeps every copy as it was.
+    assert (site / "js" / "ok.js").read_text() == "// comment\nvar answer = 42;\n"
+    (docs / "js" / "new.js").write_text("var a = 1;\nvar b = function () { return 2; };\n")
+    written = assets.minify_site(docs, site)
+    assert sorted(p.name for p in written) == ["new.js", "ok.js"]
     assert (site / "js" / "ok.js").read_text() == "var answer=42\n"
     assert (site / "js" / "vendor.min.js").read_text() == "var  kept  =  1;\n"

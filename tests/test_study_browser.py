@@ -284,8 +284,8 @@ def test_axe_light_and_dark_and_no_sideways_scroll(
     page.set_viewport_size({"width": width, "height": 800})
     answer(card(page).locator("form"), right=False)  # marks and feedback on screen
     checks = {"review": page}
-    progress(context.new_page(), quiz_site)
-    other = context.pages[-1]
+    other = context.new_page()
+    progress(other, quiz_site)
     other.set_viewport_size({"width": width, "height": 800})
     other.get_by_role("button", name="Forget my progress").click()  # the confirmation too
     checks["progress"] = other

@@ -32,7 +32,7 @@ from studynotes.quiz.schema import (
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
 CSS = "assets/quiz/quiz.css"
-# In this order (quiz.js uses schedule.js; study.js both); study.js on study pages only.
+# quiz.js uses schedule.js, study.js both; each waits for what it uses (see asset_tags).
 JS = ("assets/quiz/schedule.js", "assets/quiz/quiz.js")
 STUDY_JS = "assets/quiz/study.js"
 EXPORTS_DIR = "quizzes/exports"
@@ -42,10 +42,11 @@ YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is n
 def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> tuple[str, str]:
     """The stylesheet and the script tags a quiz (or ``study``) page needs.
 
-    They travel inside the quiz HTML so only those pages load them. On Material's
-    instant navigation the new content's ``<link>`` loads with it and its ``<script>``s
-    are re-created and run one after another; the scripts then initialise through
-    ``document$`` (and run once however many times they are loaded).
+    They travel inside the quiz HTML so only those pages load them. On a page load
+    ``defer`` runs them in this order; on Material's instant navigation the new
+    content's ``<link>`` loads with it and its ``<script>``s are re-created all at once,
+    so they run as they arrive: each script waits for the ones it uses, then
+    initialises through ``document$`` (once, however many times it is loaded).
     """
     css = escape(href(CSS, page, links))
     scripts = [*JS, STUDY_JS] if study else JS

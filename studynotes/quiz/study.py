@@ -89,32 +89,40 @@ def _no_script(page: str, links: Links, what: str) -> str:
     )
 
 
-def render_review(page: str, links: Links = AS_WRITTEN) -> str:
-    """The review page's widget: the questions due, one at a time (study.js fills it)."""
+def _widget(kind: str, page: str, links: Links, what: str, body: list[str]) -> str:
+    """A study page's block: its stylesheet, the no-JS note, ``body``, its scripts."""
     css, js = asset_tags(page, links, study=True)
     lines = [
-        '<div class="quiz study" data-study="review">',
+        f'<div class="quiz study" data-study="{kind}">',
         css,
-        _no_script(
-            page,
-            links,
-            "Here study mode asks you the questions of every quiz that are due for review, "
-            "one at a time: one you got wrong comes back soon, one you got right after "
-            "longer and longer intervals, and new ones come in a few a day.",
-        ),
-        '<p class="study__status study__js" role="status" tabindex="-1" hidden></p>',
-        '<div class="study__card study__js" hidden></div>',
+        _no_script(page, links, what),
+        *body,
         js,
         "</div>",
     ]
     return "\n".join(lines) + "\n"
 
 
+def render_review(page: str, links: Links = AS_WRITTEN) -> str:
+    """The review page's widget: the questions due, one at a time (study.js fills it)."""
+    return _widget(
+        "review",
+        page,
+        links,
+        "Here study mode asks you the questions of every quiz that are due for review, "
+        "one at a time: one you got wrong comes back soon, one you got right after "
+        "longer and longer intervals, and new ones come in a few a day.",
+        [
+            '<p class="study__status study__js" role="status" tabindex="-1" hidden></p>',
+            '<div class="study__card study__js" hidden></div>',
+        ],
+    )
+
+
 def render_progress(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTEN) -> str:
     """The progress page's table (study.js fills in the reader's figures) and the
     buttons that export, import and forget the progress."""
     quizzes = list(quizzes)
-    css, js = asset_tags(page, links, study=True)
     dash = "<td>\N{EN DASH}</td>" * 4
     rows = [
         f'<tr data-quiz="{quiz.id}" data-questions="{_ids(quiz.questions)}"><th scope="row">'
@@ -123,17 +131,7 @@ def render_progress(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTE
         for quiz in quizzes
     ]
     every = [q for quiz in quizzes for q in quiz.questions]
-    lines = [
-        '<div class="quiz study" data-study="progress">',
-        css,
-        _no_script(
-            page,
-            links,
-            "With JavaScript this table shows, for each quiz, how many of its questions you "
-            "have answered, how many you got right at the last try, how many are due for "
-            "review now and the day of your last answer; the buttons below it save your "
-            "progress to a file, load it on another browser, or forget it.",
-        ),
+    table = [
         '<div class="study__table"><table>',
         '<thead><tr><th scope="col">Quiz</th><th scope="col">Questions</th>'
         '<th scope="col">Answered</th><th scope="col">Right</th>'
@@ -144,6 +142,8 @@ def render_progress(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTE
         f'<tfoot><tr data-questions="{_ids(every)}"><th scope="row">All quizzes</th>'
         f"<td>{len(every)}</td>{dash}</tr></tfoot>",
         "</table></div>",
+    ]
+    keep = [
         '<div class="study__keep study__js" hidden>',
         '<p class="quiz__buttons"><button type="button" class="quiz__button study__export">'
         "Download my progress</button></p>",
@@ -161,7 +161,14 @@ def render_progress(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTE
         "</div>",
         '<p class="study__message" role="status"></p>',
         "</div>",
-        js,
-        "</div>",
     ]
-    return "\n".join(lines) + "\n"
+    return _widget(
+        "progress",
+        page,
+        links,
+        "With JavaScript this table shows, for each quiz, how many of its questions you "
+        "have answered, how many you got right at the last try, how many are due for "
+        "review now and the day of your last answer; the buttons below it save your "
+        "progress to a file, load it on another browser, or forget it.",
+        [*table, *keep],
+    )

@@ -7,9 +7,8 @@
   // Material's instant navigation re-runs the scripts of each new page's content:
   // subscribe once, and let document$ set up the quizzes of every page after that.
   if (window.studynotesQuiz) return;
-  window.studynotesQuiz = {
-    init: initAll, prepare: prepare, grade: grade, question: question, one: one, all: all
-  };
+  // What study.js reuses: the same widget on the review page.
+  window.studynotesQuiz = { prepare: prepare, grade: grade, question: question, one: one, all: all };
   var schedule; // schedule.js, once it has run (see start)
   var STORE;
   var tries = 0;
