@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support import nav_pages
 
@@ -99,3 +102,51 @@ def test_diagrams_show_without_running_mermaid(page: Page, site_url: str) -> Non
     light = label.evaluate("e => getComputedStyle(e).color")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     assert label.evaluate("e => getComputedStyle(e).color") != light
+
+
+WIDE_CODE = (
+    "[...document.querySelectorAll('pre > code')].filter(c => c.scrollWidth > c.clientWidth)"
+)
+
+
+def untabbable_wide_code(page: Page) -> list[str]:
+    """The start of each code block wider than its box that Tab cannot reach, once the
+    page has laid them out (there are a few on the page) and up to 5 s for the script."""
+    page.wait_for_function(f"{WIDE_CODE}.length > 3")
+    untabbable = f"{WIDE_CODE}.filter(c => c.getAttribute('tabindex') !== '0')"
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion says which, below
+        page.wait_for_function(f"{untabbable}.length === 0", timeout=5000)
+    return page.evaluate(f"{untabbable}.map(c => c.textContent.slice(0, 40))")
+
+
+def test_code_blocks_below_the_fold_scroll_from_the_keyboard_and_copy_in_view(
+    page: Page, site_url: str
+) -> None:
+    """Material sets code blocks up as they come into view (content.lazy): wide ones are
+    focusable from the start all the same (code-focus.js), and a block's copy button
+    appears once it is in view and copies the block's text."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(site_url + "containers/docker-basics/")
+    assert untabbable_wide_code(page) == []
+    last = page.locator("pre > code").last
+    button = page.locator("pre").last.locator("button[data-md-type=copy]")
+    expect(button).to_have_count(0)  # not set up yet: far below the fold
+    last.scroll_into_view_if_needed()
+    button.click()
+    expect(page.locator(".md-dialog")).to_contain_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.strip() == last.inner_text().strip()
+
+
+def test_wide_code_blocks_scroll_from_the_keyboard_after_instant_navigation(
+    page: Page, site_url: str
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(site_url + "containers/")
+    page.evaluate("window.__notReloaded = true")
+    page.locator(".md-content a[href$='docker-basics/']").first.click()
+    page.wait_for_url("**/containers/docker-basics/**")
+    assert untabbable_wide_code(page) == []
+    assert page.evaluate("window.__notReloaded === true")  # instant navigation, no reload
