@@ -6,7 +6,9 @@ does not parse is a source problem) and ``Site.finish`` writes them over the eng
 copies, so it holds on every engine. Files already named ``*.min.*`` (vendored ones) are left
 alone. JavaScript goes through calmjs.parse, which parses ES5 (the quiz scripts are
 ES5, so they run in every browser the theme supports) and shortens local names;
-CSS through rcssmin. A script that does not parse fails the build at its line.
+CSS through rcssmin. A script that does not parse fails the build at its line, and so
+does a script or stylesheet that mkdocs.yml lists but ``docs/`` does not have (every
+engine would publish pages asking for it).
 """
 
 from __future__ import annotations
@@ -16,11 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import rcssmin
+import yaml
 from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
 
+from studynotes import mkdocs_yml
 from studynotes.errors import SourceError, SourceErrors
+from studynotes.page_check import nearest
+from studynotes.yamlfile import Document
+
+LISTS = ("extra_css", "extra_javascript")  # mkdocs.yml's keys for a site's own assets
 
 FIX_SCRIPT = (
     "Write the script in ES5 (var and function, no let, const, arrow functions or "
@@ -65,6 +73,33 @@ def minified(docs_dir: Path) -> tuple[dict[Path, str], list[SourceError]]:
         except ECMASyntaxError as error:
             errors.append(SourceError(source, _line(error), f"{error}", FIX_SCRIPT))
     return texts, errors
+
+
+def unlisted_files(config_file: Path, docs_dir: Path) -> list[SourceError]:
+    """A problem, at its line of ``config_file``, for each entry of ``LISTS`` that is
+    neither another site's address nor a file of ``docs_dir``."""
+    config = mkdocs_yml.read(config_file)
+    document = Document(config_file, config, yaml.compose(config_file.read_text("utf-8")))
+    errors = []
+    for key in LISTS:
+        for index, entry in enumerate(config.get(key) or []):
+            path = entry.get("path") if isinstance(entry, dict) else entry
+            if not isinstance(path, str) or "//" in path or (docs_dir / path).is_file():
+                continue
+            same_kind = docs_dir.rglob(f"*{Path(path).suffix}")
+            files = [p.relative_to(docs_dir).as_posix() for p in same_kind]
+            close = nearest(path, files)
+            errors.append(
+                SourceError(
+                    config_file,
+                    document.line_of([key, index]),
+                    f"{key} lists '{path}', which is not a file of {docs_dir.name}/: "
+                    "every page would ask for it and get nothing",
+                    (f"Did you mean '{close}'? " if close else "")
+                    + f"Write its path relative to {docs_dir.name}/, or add the file there",
+                )
+            )
+    return errors
 
 
 def write(texts: dict[Path, str], site_dir: Path) -> list[Path]:

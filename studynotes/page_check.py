@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from studynotes import diagrams, markdown_code
@@ -236,16 +237,23 @@ def link_problems(
     return found
 
 
-def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
-    # The nearest file name ("othr.md" -> "other.md"), then of the files of that name the
-    # one whose path from this page is nearest to what was written.
-    files = [_relative(p, path.parent) for p in docs_dir.rglob(f"*{PurePosixPath(target).suffix}")]
+def nearest(target: str, files: Iterable[str]) -> str | None:
+    """The one of ``files`` that ``target`` most likely meant: the nearest file name
+    ("othr.md" -> "other.md"), then of the files of that name the one whose path is
+    nearest to what was written; None if no name is close."""
+    files = list(files)
     name = difflib.get_close_matches(
         PurePosixPath(target).name, {PurePosixPath(f).name for f in files}, n=1, cutoff=0.75
     )
     same = [f for f in files if name and PurePosixPath(f).name == name[0]]
     close = difflib.get_close_matches(target, same, n=1, cutoff=0)
-    hint = f"Did you mean '{close[0]}'? " if close else ""
+    return close[0] if close else None
+
+
+def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
+    files = [_relative(p, path.parent) for p in docs_dir.rglob(f"*{PurePosixPath(target).suffix}")]
+    close = nearest(target, files)
+    hint = f"Did you mean '{close}'? " if close else ""
     return SourceError(
         page,
         line,

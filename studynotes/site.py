@@ -62,12 +62,13 @@ class Site:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        # Pages, nav, allowlist and quiz files are all checked before anything renders
-        # or runs, and one report names everything that is wrong in any of them.
+        # Pages, nav, the assets mkdocs.yml lists, allowlist and quiz files are all checked
+        # before anything renders or runs, and one report names everything wrong in them.
         self.calls, errors = page_check.read_docs(options.docs_dir)
         config_file = options.config_file or options.root / "mkdocs.yml"
         if config_file.is_file():  # a Site made by a script or test may have no mkdocs.yml
             errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
+            errors += assets.unlisted_files(config_file, options.docs_dir)
         live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
         live = _reported(errors, lambda: LiveOutputs(live_settings(options.root)))
         if live is not None:

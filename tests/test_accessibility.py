@@ -1,5 +1,6 @@
 """axe-core over every built page, in the light and the dark palette: no serious or
-critical violation, the theme's included (the project overrides what falls short)."""
+critical violation, the theme's included (the project overrides what falls short), and
+no table with an empty header cell."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ pytestmark = pytest.mark.browser
 
 WORKERS = 2  # browsers auditing at once; axe is most of the time, and CPU-bound
 SCHEMES = {"light": "default", "dark": "slate"}
+# Minor in axe, but only the project's Markdown makes them: a table's corner cell left empty.
+ALSO = {"empty-table-header"}
 
 
 def _pages(site: Path) -> list[str]:
@@ -42,7 +45,7 @@ def _audit(site_url: str, paths: list[str]) -> list[str]:
                 # What Material's palette toggle does: the scheme is an attribute of <body>.
                 tab.evaluate(f"document.body.dataset.mdColorScheme = '{scheme}'")
                 for violation in axe.run(tab).response["violations"]:
-                    if violation["impact"] in ("serious", "critical"):
+                    if violation["impact"] in ("serious", "critical") or violation["id"] in ALSO:
                         targets = [node["target"] for node in violation["nodes"][:3]]
                         count = len(violation["nodes"])
                         found.append(f"{path} ({name}): {violation['id']} x{count} {targets}")

@@ -311,6 +311,13 @@ BAD_DATA = {
         "data/commands.yml:",
         "YAML reads an unquoted true, yes, no, on or off as true/false",
     ),
+    # A script that mkdocs.yml lists and docs/ does not have: every page would ask for it.
+    "listed-script": (
+        "mkdocs.yml",
+        lambda text: text.replace("code-focus.js", "code-focs.js"),
+        "mkdocs.yml:",
+        "fix: Did you mean 'assets/javascripts/code-focus.js'? Write its path relative to",
+    ),
 }
 
 
@@ -326,3 +333,4 @@ def test_bad_data_files_fail_the_build_at_their_line_without_a_traceback(
     assert result.returncode != 0
     assert where in result.log and message in result.log, result.log
     assert "Traceback" not in result.log
+    assert not list((project / "site").rglob("*.html"))  # found before any page renders
