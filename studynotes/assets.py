@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import rcssmin
-import yaml
 from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
@@ -26,7 +25,6 @@ from calmjs.parse.unparsers.es5 import minify_print
 from studynotes import mkdocs_yml
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.page_check import nearest
-from studynotes.yamlfile import Document
 
 LISTS = ("extra_css", "extra_javascript")  # mkdocs.yml's keys for a site's own assets
 
@@ -78,8 +76,8 @@ def minified(docs_dir: Path) -> tuple[dict[Path, str], list[SourceError]]:
 def unlisted_files(config_file: Path, docs_dir: Path) -> list[SourceError]:
     """A problem, at its line of ``config_file``, for each entry of ``LISTS`` that is
     neither another site's address nor a file of ``docs_dir``."""
-    config = mkdocs_yml.read(config_file)
-    document = Document(config_file, config, yaml.compose(config_file.read_text("utf-8")))
+    document = mkdocs_yml.document(config_file)
+    config = document.data
     errors = []
     for key in LISTS:
         for index, entry in enumerate(config.get(key) or []):

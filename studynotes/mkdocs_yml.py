@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+from studynotes import yamlfile
+from studynotes.errors import SourceErrors
+
 
 class _Loader(yaml.SafeLoader):
     pass
@@ -34,4 +37,20 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def read(config_file: Path) -> dict[str, Any]:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    """The settings; ``SourceErrors`` if the file is too large, has aliases or is too deep."""
+    return yaml.load(_text(config_file), Loader=_Loader) or {}
+
+
+def document(config_file: Path) -> yamlfile.Document:
+    """The settings with the line of each value, to point problems at mkdocs.yml's lines."""
+    text = _text(config_file)
+    data = yaml.load(text, Loader=_Loader) or {}
+    return yamlfile.Document(config_file, data, yaml.compose(text, Loader=_Loader))
+
+
+def _text(config_file: Path) -> str:
+    text = yamlfile.read(config_file)
+    errors = yamlfile.problems(text, config_file)
+    if errors:
+        raise SourceErrors(errors, yamlfile.CHECK)
+    return text

@@ -13,7 +13,10 @@ report the code ones too. Nothing here is a warning, so no engine's idea of
   GitHub Pages), or missing from the repository;
 - links to pages or files that do not exist (before the build, so a pasted page's
   broken links come with its other problems; the site check follows the rest);
-- diagrams: a stored drawing (data/diagrams/) holding what Mermaid never writes.
+- diagrams: a stored drawing (data/diagrams/) holding what Mermaid never writes;
+- includes (``--8<--``) of anything but a file of the include folders (``includes``);
+- front matter and YAML files of docs/ that an engine or plugin would read unsafely
+  (aliases, depth, size) or silently ignore (not ``key: value`` lines).
 """
 
 from __future__ import annotations
@@ -24,10 +27,17 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from studynotes import diagrams, markdown_code
+from studynotes import diagrams, markdown_code, yamlfile
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
-from studynotes.template_code import Call, blank_front_matter, pages, read_calls
+from studynotes.includes import Includes
+from studynotes.template_code import (
+    Call,
+    blank_front_matter,
+    front_matter_yaml,
+    pages,
+    read_calls,
+)
 
 CHECK = "The page check"
 IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
@@ -43,31 +53,38 @@ _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _NAMES = "```bash for commands, ```python, ```dockerfile, ```yaml, or ```text for output"
 
 
-def check_docs(docs_dir: Path) -> list[Call]:
+def check_docs(docs_dir: Path, includes: Includes | None = None) -> list[Call]:
     """The macro calls of every page; ``SourceErrors`` with every page's problems at once."""
-    calls, errors = read_docs(docs_dir)
+    calls, errors = read_docs(docs_dir, includes)
     if errors:
         raise SourceErrors(errors, CHECK)
     return calls
 
 
-def read_docs(docs_dir: Path) -> tuple[list[Call], list[SourceError]]:
-    """Every page's macro calls and every problem of its template code and Markdown."""
+def read_docs(
+    docs_dir: Path, includes: Includes | None = None
+) -> tuple[list[Call], list[SourceError]]:
+    """Every page's macro calls and every problem of its template code and Markdown, and
+    of the YAML files of ``docs_dir``; ``includes``: what pages may include, if anything."""
     calls: list[Call] = []
-    errors: list[SourceError] = []
+    errors = yaml_file_problems(docs_dir)
     for page, text in pages(docs_dir):
         found, wrong = read_calls(text, page)
         calls += found
         errors += wrong
-        errors += problems(text, docs_dir.parent / page, page, docs_dir)
+        errors += problems(text, docs_dir.parent / page, page, docs_dir, includes)
     return calls, errors
 
 
-def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceError]:
+def problems(
+    text: str, path: Path, page: str, docs_dir: Path, includes: Includes | None = None
+) -> list[SourceError]:
     """Every problem of the page at ``path`` (``page`` is how reports name it)."""
     lines = blank_front_matter(text).split("\n")
     code = markdown_code.read(lines)
     return [
+        *front_matter_problems(text, page),
+        *(includes.problems(lines, page) if includes else ()),
         *code_problems(lines, code, page),
         *heading_problems("\n".join(lines), page),
         *image_problems(lines, code, path, page, docs_dir),
@@ -76,9 +93,26 @@ def problems(text: str, path: Path, page: str, docs_dir: Path) -> list[SourceErr
     ]
 
 
+def front_matter_problems(text: str, page: str) -> list[SourceError]:
+    """The front matter as the engines will parse it: guarded, plain ``key: value``."""
+    head = front_matter_yaml(text)
+    return [] if head is None else yamlfile.mapping_problems(head, page, first_line=2)
+
+
+def yaml_file_problems(docs_dir: Path) -> list[SourceError]:
+    """The YAML files of docs/ (Material's blog reads .authors.yml), checked the same way."""
+    found: list[SourceError] = []
+    for path in sorted([*docs_dir.rglob("*.yml"), *docs_dir.rglob("*.yaml")]):
+        try:
+            found += yamlfile.mapping_problems(yamlfile.read(path), path)
+        except SourceErrors as error:
+            found += error.errors
+    return found
+
+
 def code_problems_of(path: Path, page: str) -> list[SourceError]:
     """The code problems of the page at ``path``, for the snippet checker."""
-    lines = blank_front_matter(path.read_text(encoding="utf-8")).split("\n")
+    lines = blank_front_matter(path.read_text(encoding="utf-8-sig")).split("\n")
     return code_problems(lines, markdown_code.read(lines), page)
 
 

@@ -16,7 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from studynotes import assets, glossary, nav, page_check, quiz, sitecheck
+from studynotes import (
+    assets,
+    glossary,
+    includes,
+    mkdocs_yml,
+    nav,
+    page_check,
+    quiz,
+    sitecheck,
+    symlinks,
+)
 from studynotes import df as df_output
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
@@ -62,11 +72,20 @@ class Site:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        # Pages, nav, the assets mkdocs.yml lists, allowlist and quiz files are all checked
-        # before anything renders or runs, and one report names everything wrong in them.
-        self.calls, errors = page_check.read_docs(options.docs_dir)
         config_file = options.config_file or options.root / "mkdocs.yml"
+        # A symbolic link could make any of what follows read the machine's files: links
+        # are refused before anything else is read.
+        links = symlinks.problems(_read_folders(options, config_file))
+        if links:
+            raise SourceErrors(links, symlinks.CHECK)
+        # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
+        # checked before anything renders or runs, and one report names everything wrong.
+        self.includes, errors = None, []
         if config_file.is_file():  # a Site made by a script or test may have no mkdocs.yml
+            self.includes, errors = includes.from_config(config_file)
+        self.calls, page_errors = page_check.read_docs(options.docs_dir, self.includes)
+        errors += page_errors
+        if config_file.is_file():
             errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
             errors += assets.unlisted_files(config_file, options.docs_dir)
         live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
@@ -124,7 +143,16 @@ class Site:
             "repo_url": lambda: self.options.repo_url,
         }
         assert set(implementations) == set(MACROS), "pages are checked against MACROS"
-        return implementations
+        if self.includes is None:
+            return implementations
+        return {name: self._escaped(macro) for name, macro in implementations.items()}
+
+    def _escaped(self, macro: Macro) -> Macro:
+        """``macro`` with its output escaped: quiz text or a command's output is never
+        taken for an include, whatever lines it holds."""
+        assert self.includes is not None
+        escape = self.includes.escape
+        return lambda *args, **kwargs: escape(macro(*args, **kwargs))
 
     def finish(self, site_dir: Path, sources: Mapping[str, Path] | None = None) -> str:
         """After the engine wrote ``site_dir``: outcomes, the project's scripts and styles
@@ -240,9 +268,19 @@ def _capture_label(capture: Capture) -> str:
     return f"{kind} of `df -h`, captured {capture.captured_at} on {capture.host}"
 
 
+def _read_folders(options: Options, config_file: Path) -> list[Path]:
+    """Where the build reads sources: docs/, data/ and the theme's templates (custom_dir)."""
+    folders = [options.docs_dir, options.root / "data"]
+    theme = mkdocs_yml.read(config_file).get("theme") if config_file.is_file() else None
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        folders.append(options.root / theme["custom_dir"])
+    return [folder for folder in folders if folder.exists() or folder.is_symlink()]
+
+
 def _sources_state(options: Options) -> tuple[int, ...]:
-    """Modification times of everything a Site reads, to know when to make it again."""
+    """Modification times of everything a Site reads, to know when to make it again
+    (``lstat``: a link is refused by the link check, never followed here)."""
     folders = (options.docs_dir, options.root / "data")
     return tuple(
-        sorted(path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*"))
+        sorted(path.lstat().st_mtime_ns for folder in folders for path in folder.rglob("*"))
     )

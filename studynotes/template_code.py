@@ -48,7 +48,9 @@ MACROS = {
 }
 LIVE_MACROS = ("run", "df")  # macros whose first argument is a command to run
 _PARSER = Environment()  # only parses (never renders) pages, to find the calls
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), which Material's blog uses too: what
+# it takes for front matter is what the checks read as front matter.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _FIX_LITERAL = (
     "To show braces as text, put them in a code span or block, or between "
@@ -72,6 +74,12 @@ def split_front_matter(text: str) -> tuple[str, str]:
     """(the YAML front matter with its ``---`` lines, or "", the rest of the page)."""
     match = _FRONT_MATTER.match(text)
     return (match.group(0), text[match.end() :]) if match else ("", text)
+
+
+def front_matter_yaml(text: str) -> str | None:
+    """The YAML between the front matter's ``---`` lines (it starts on line 2), or None."""
+    match = _FRONT_MATTER.match(text)
+    return match["yaml"] if match else None
 
 
 def blank_front_matter(text: str) -> str:
@@ -122,7 +130,7 @@ def page_paths(
 def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator[tuple[str, str]]:
     """(``docs/PAGE.md``, text) for every Markdown page."""
     for page, path in page_paths(docs_dir, exclude):
-        yield page, path.read_text(encoding="utf-8")
+        yield page, path.read_text(encoding="utf-8-sig")  # as MkDocs reads them
 
 
 class _Reader:

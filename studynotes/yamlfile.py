@@ -2,6 +2,13 @@
 
 PyYAML's parsed data forgets where each value came from; its node tree does not.
 Both are kept so a validation error can name the file and the line to fix.
+
+Every YAML text the project reads comes from a pull request, so each is guarded
+before it is composed (``problems``): no larger than ``MAX_BYTES``, no anchors or
+aliases (nine levels of nine aliases are 387 million values to anything that walks
+the data), and nested no deeper than ``MAX_DEPTH`` (libyaml's composer recurses in C:
+a few thousand ``[`` crash the interpreter). The guard reads libyaml's event stream
+and stops at the first level too deep, so it costs milliseconds whatever the input.
 """
 
 from __future__ import annotations
@@ -19,6 +26,15 @@ from studynotes.errors import SourceError, SourceErrors
 Model = TypeVar("Model", bound=BaseModel)
 # libyaml's parser when PyYAML has it: several times faster on the quiz files.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CHECK = "The YAML check"
+MAX_BYTES = 1_000_000  # the largest quiz file is about 23 KB
+MAX_DEPTH = 32  # a quiz question is 5 levels deep
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_NO_ALIASES = (
+    "Write the value out in full where it is used: anchors (&) and aliases (*) are not "
+    "read, since a few lines of them can stand for millions of values"
+)
 
 
 @dataclass
@@ -77,12 +93,91 @@ def _duplicate_keys(path: Path, node: yaml.Node | None) -> Iterator[SourceError]
 def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
     errors = list(_duplicate_keys(path, node))
     if errors:
-        raise SourceErrors(errors, "The YAML check")
+        raise SourceErrors(errors, CHECK)
+
+
+def problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceError]:
+    """What makes ``text`` unsafe to compose, each at its line (``first_line``: the line
+    of the file where ``text`` starts, for front matter); stops at the first level
+    nested too deep and at a syntax error."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        return [_too_large(path, size)]
+    found: dict[int, SourceError] = {}  # one problem a line: a bomb's line holds nine aliases
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                name = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(event.anchor)
+                what = "an alias" if name[0] == "*" else "an anchor"
+                found.setdefault(
+                    line, SourceError(path, line, f"{what} ({name}) in YAML", _NO_ALIASES)
+                )
+            depth += isinstance(event, _OPEN) - isinstance(event, _CLOSE)
+            if depth > MAX_DEPTH:
+                found[line] = SourceError(
+                    path,
+                    line,
+                    f"YAML nested more than {MAX_DEPTH} levels deep",
+                    "Flatten it: no file the project reads needs more than a few levels",
+                )
+                break
+    except yaml.MarkedYAMLError as error:
+        found.setdefault(-1, _syntax_error(path, error, first_line))
+    return list(found.values())
+
+
+def _guarded(text: str, path: Path) -> None:
+    errors = problems(text, path)
+    if errors:
+        raise SourceErrors(errors, CHECK)
+
+
+def read(path: Path) -> str:
+    """The text of ``path``, refused before it is read if it is larger than ``MAX_BYTES``."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceErrors([_too_large(path, size)], CHECK)
+    return path.read_text(encoding="utf-8")
+
+
+def _too_large(path: str | Path, size: int) -> SourceError:
+    return SourceError(
+        path,
+        None,
+        f"{size:,} bytes of YAML, more than the {MAX_BYTES:,} a file may hold",
+        "Split it into smaller files",
+    )
+
+
+def mapping_problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceError]:
+    """What is wrong with ``text`` as YAML of ``key: value`` lines read by an engine or
+    plugin (front matter, Material's .authors.yml): the guard's problems, a syntax
+    error, a tag PyYAML's safe loader does not know, or a top level that is no mapping."""
+    found = problems(text, path, first_line)
+    if found:
+        return found
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return [_syntax_error(path, error, first_line)]
+    if data is None or isinstance(data, dict):
+        return []
+    return [
+        SourceError(
+            path,
+            first_line,
+            f"YAML that is a {type(data).__name__}, not key: value lines (engines ignore it)",
+            "Write one 'key: value' per line",
+        )
+    ]
 
 
 def load(path: Path) -> Document:
     """Parse ``path``; YAML syntax errors and duplicate keys become file:line errors."""
-    text = path.read_text(encoding="utf-8")
+    text = read(path)
+    _guarded(text, path)
     loader = _Loader(text)
     try:
         # One parse: the node tree (for line numbers), then the data built from it.
@@ -96,6 +191,7 @@ def load(path: Path) -> Document:
 
 def parse_all(text: str, path: Path) -> list[Document]:
     """Every document of a YAML stream (``---`` separates them), for code blocks."""
+    _guarded(text, path)
     loader = _Loader(text)
     documents = []
     try:
@@ -111,13 +207,17 @@ def parse_all(text: str, path: Path) -> list[Document]:
     return documents
 
 
-def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
+def _syntax_error(
+    path: str | Path, error: yaml.MarkedYAMLError, first_line: int = 1
+) -> SourceError:
     mark = error.problem_mark or error.context_mark
     return SourceError(
         path,
-        mark.line + 1 if mark else None,
+        mark.line + first_line if mark else None,
         f"invalid YAML: {error.problem or error.context}",
-        "Fix the YAML syntax (indentation, colons, quotes)",
+        "Write plain values: tags such as !ENV are not read here"
+        if isinstance(error, yaml.constructor.ConstructorError)
+        else "Fix the YAML syntax (indentation, colons, quotes)",
     )
 
 

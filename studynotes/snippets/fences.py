@@ -7,12 +7,13 @@ pymdownx.superfences does: a language, then ``key="value"`` options.
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studynotes import markdown_code
+from studynotes import includes, markdown_code
 from studynotes.errors import SourceError
 
 _SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')  # pymdownx.snippets, one file
@@ -40,7 +41,7 @@ def blocks(path: Path, root: Path) -> tuple[list[Block], list[SourceError]]:
         line = fence.start + 1
         try:
             language, options = parse_info(fence.info, page, line)
-            source = _include_snippets(fence.body(lines), root, page, line)
+            source = _include_snippets(fence.body(lines), _includes(root), page, line)
         except SourceError as error:
             errors.append(error)
         else:
@@ -70,17 +71,23 @@ def parse_info(info: str, page: str, line: int) -> tuple[str, dict[str, str]]:
     return language, options
 
 
-def _include_snippets(source: str, root: Path, page: str, line: int) -> str:
+@functools.cache
+def _includes(root: Path) -> includes.Includes | None:
+    config = root / "mkdocs.yml"
+    return includes.from_config(config)[0] if config.is_file() else None
+
+
+def _include_snippets(source: str, allowed: includes.Includes | None, page: str, line: int) -> str:
     """A block that is only `--8<-- "file"` shows that file: check what readers see."""
     match = _SNIPPET.match(source.strip())
-    if not match:
+    if not match or allowed is None:
         return source
-    included = root / match.group("path")
-    if not included.is_file():
+    included = allowed.resolve(match.group("path"))
+    if included is None:
         raise SourceError(
             page,
             line,
-            f"the snippet include '{match.group('path')}' is missing",
-            "Give a path relative to the repository root",
+            f"the snippet include '{match.group('path')}' is refused or missing",
+            f"Include a file of {allowed.folders()} by its path there (the build says more)",
         )
     return included.read_text(encoding="utf-8")
