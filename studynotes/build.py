@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--strict", action="store_true", help="Zensical's strict mode")
     args = parser.parse_args(argv)
-    options = config.options(args.config_file)
     try:
+        options = config.options(args.config_file)
         site = Site(options)
         site.live.finish()  # every command's outcome, before Zensical renders a page
     except (*REPORTED, LookupError) as error:

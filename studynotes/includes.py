@@ -245,6 +245,7 @@ def _checked(
                 )
             )
     includes = Includes(root, bases)
-    appended = [f'--8<-- "{name}"' for name in options.get("auto_append") or []]
-    errors += includes.problems(appended, config_file, document.line_of([*at, "auto_append"]))
+    line = document.line_of([*at, "auto_append"])
+    for name in options.get("auto_append") or []:
+        errors += includes.problems([f'--8<-- "{name}"'], config_file, line)
     return includes, errors

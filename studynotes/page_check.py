@@ -94,9 +94,32 @@ def problems(
 
 
 def front_matter_problems(text: str, page: str) -> list[SourceError]:
-    """The front matter as the engines will parse it: guarded, plain ``key: value``."""
+    """The front matter as the engines will parse it: guarded, plain ``key: value``, and
+    a ``template`` that names a theme template rather than a path out of the theme."""
     head = front_matter_yaml(text)
-    return [] if head is None else yamlfile.mapping_problems(head, page, first_line=2)
+    if head is None:
+        return []
+    found = yamlfile.mapping_problems(head, page, first_line=2)
+    if found:
+        return found
+    template = (yamlfile.plain(head) or {}).get("template")
+    if template is None or (
+        isinstance(template, str)
+        and ".." not in PurePosixPath(template).parts
+        and not template.startswith(("/", "\\"))
+    ):
+        return []
+    line = next(
+        (n for n, key in enumerate(head.split("\n"), start=2) if key.startswith("template:")), 2
+    )
+    return [
+        SourceError(
+            page,
+            line,
+            f"template: {template!r} is not the name of a theme template",
+            "Name a template of the theme or of overrides/ (e.g. main.html), or delete the line",
+        )
+    ]
 
 
 def yaml_file_problems(docs_dir: Path) -> list[SourceError]:
@@ -209,7 +232,7 @@ def image_problems(
 def _image_problem(
     url: str, path: Path, page: str, line: int, docs_dir: Path, *, markdown: bool
 ) -> list[SourceError]:
-    problem = _what_is_wrong(url, path, markdown=markdown)
+    problem = _what_is_wrong(url, path, docs_dir, markdown=markdown)
     if problem is None:
         return []
     plain = url.split("?")[0].split("#")[0]
@@ -221,6 +244,7 @@ def _image_problem(
         f"the page), and {write}",
         "absolute": f"Put the image in docs/assets/images/ and {write}",
         "missing": f"Add it as docs/assets/images/{name} and {write}",
+        "outside": f"Copy it to docs/assets/images/{name} and {write}",
         "format": f"Use one of {', '.join(IMAGE_FORMATS)} (terminal output: a ```text block)",
     }
     known = docs_dir / plain.lstrip("/")
@@ -231,13 +255,14 @@ def _image_problem(
         "absolute": f"the image path '{url}' is absolute: the site is published under a path "
         "(GitHub Pages), where it is not found",
         "missing": f"the image '{url}' is not in the repository",
+        "outside": f"the image '{url}' is outside docs/: only files of docs/ are published",
         "format": f"'{url}' is not in an image format every browser shows",
     }
     return [SourceError(page, line, problems[problem], fixes[problem])]
 
 
-def _what_is_wrong(url: str, path: Path, *, markdown: bool) -> str | None:
-    """remote, absolute, missing, format, or None for an image the site can show."""
+def _what_is_wrong(url: str, path: Path, docs_dir: Path, *, markdown: bool) -> str | None:
+    """remote, absolute, outside, missing, format, or None for an image the site can show."""
     plain = url.split("?")[0].split("#")[0]
     if url.startswith(("data:", "{{")):
         return None
@@ -247,6 +272,8 @@ def _what_is_wrong(url: str, path: Path, *, markdown: bool) -> str | None:
         return "absolute"
     if not markdown:
         return None  # raw HTML resolves against the built page: the site check follows it
+    if _outside(path.parent / plain, docs_dir):
+        return "outside"
     if not (path.parent / plain).is_file():
         return "missing"
     return None if plain.lower().endswith(IMAGE_FORMATS) else "format"
@@ -266,9 +293,28 @@ def link_problems(
             target = match["url"].split("#")[0].split("?")[0]
             if not target or _REMOTE.match(match["url"]) or ":" in target:
                 continue  # an anchor on this page, another site, mailto: and the like
-            if PurePosixPath(target).suffix and not (path.parent / target).is_file():
+            if _outside(path.parent / target, docs_dir):
+                found.append(_outside_link(target, page, index + 1, docs_dir))
+            elif PurePosixPath(target).suffix and not (path.parent / target).is_file():
                 found.append(_missing_link(target, path, page, index + 1, docs_dir))
     return found
+
+
+def _outside(target: Path, docs_dir: Path) -> bool:
+    """True for a path that leaves ``docs_dir`` (only its files are published)."""
+    docs, resolved = docs_dir.resolve(), target.resolve()
+    return resolved != docs and docs not in resolved.parents
+
+
+def _outside_link(target: str, page: str, line: int, docs_dir: Path) -> SourceError:
+    return SourceError(
+        page,
+        line,
+        f"the link '{target}' leads out of {docs_dir.name}/: only files of {docs_dir.name}/ "
+        "are published, so readers would find nothing there",
+        f"Link a page or file of {docs_dir.name}/, or the file's page on the repository's "
+        "site (its full https:// address)",
+    )
 
 
 def nearest(target: str, files: Iterable[str]) -> str | None:

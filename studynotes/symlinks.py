@@ -21,7 +21,7 @@ from pathlib import Path
 
 from studynotes.errors import SourceError
 
-CHECK = "The link check"
+CHECK = "The symbolic-link check"
 
 
 def problems(folders: Iterable[Path]) -> list[SourceError]:

@@ -29,6 +29,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CHECK = "The YAML check"
 MAX_BYTES = 1_000_000  # the largest quiz file is about 23 KB
 MAX_DEPTH = 32  # a quiz question is 5 levels deep
+MAX_EXPANDED = 100_000  # values a YAML code block may stand for once its aliases expand
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 _NO_ALIASES = (
@@ -96,10 +97,13 @@ def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
         raise SourceErrors(errors, CHECK)
 
 
-def problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceError]:
+def problems(
+    text: str, path: str | Path, first_line: int = 1, *, aliases: bool = False
+) -> list[SourceError]:
     """What makes ``text`` unsafe to compose, each at its line (``first_line``: the line
     of the file where ``text`` starts, for front matter); stops at the first level
-    nested too deep and at a syntax error."""
+    nested too deep and at a syntax error. ``aliases``: allow anchors and aliases
+    (a Compose file in a code block may use them; ``parse_all`` caps what they expand to)."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         return [_too_large(path, size)]
@@ -108,12 +112,8 @@ def problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceErr
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + first_line
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                name = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(event.anchor)
-                what = "an alias" if name[0] == "*" else "an anchor"
-                found.setdefault(
-                    line, SourceError(path, line, f"{what} ({name}) in YAML", _NO_ALIASES)
-                )
+            if not aliases and getattr(event, "anchor", None):
+                found.setdefault(line, _alias_problem(path, line, event))
             depth += isinstance(event, _OPEN) - isinstance(event, _CLOSE)
             if depth > MAX_DEPTH:
                 found[line] = SourceError(
@@ -126,6 +126,27 @@ def problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceErr
     except yaml.MarkedYAMLError as error:
         found.setdefault(-1, _syntax_error(path, error, first_line))
     return list(found.values())
+
+
+def _alias_problem(path: str | Path, line: int, event: yaml.Event) -> SourceError:
+    alias = isinstance(event, yaml.AliasEvent)
+    what = f"an alias (*{event.anchor})" if alias else f"an anchor (&{event.anchor})"
+    return SourceError(path, line, f"{what} in YAML", _NO_ALIASES)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many values ``node`` stands for once every alias is written out, counted over
+    the node graph (each distinct node once, so a bomb costs what its text does)."""
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = 1  # an alias to a node still being counted (a cycle) counts once
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = node.value
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    memo[id(node)] = 1 + sum(_expanded_size(child, memo) for child in children)
+    return memo[id(node)]
 
 
 def _guarded(text: str, path: Path) -> None:
@@ -151,6 +172,11 @@ def _too_large(path: str | Path, size: int) -> SourceError:
     )
 
 
+def plain(text: str) -> Any:
+    """``text`` read by the safe loader; call only once ``problems`` found none."""
+    return yaml.load(text, Loader=_Loader)
+
+
 def mapping_problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceError]:
     """What is wrong with ``text`` as YAML of ``key: value`` lines read by an engine or
     plugin (front matter, Material's .authors.yml): the guard's problems, a syntax
@@ -159,7 +185,7 @@ def mapping_problems(text: str, path: str | Path, first_line: int = 1) -> list[S
     if found:
         return found
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = plain(text)
     except yaml.MarkedYAMLError as error:
         return [_syntax_error(path, error, first_line)]
     if data is None or isinstance(data, dict):
@@ -190,13 +216,26 @@ def load(path: Path) -> Document:
 
 
 def parse_all(text: str, path: Path) -> list[Document]:
-    """Every document of a YAML stream (``---`` separates them), for code blocks."""
-    _guarded(text, path)
+    """Every document of a YAML stream (``---`` separates them), for code blocks;
+    ``SourceError``: the first problem (anchors are allowed, up to ``MAX_EXPANDED``
+    values once written out)."""
+    unsafe = problems(text, path, aliases=True)
+    if unsafe:
+        raise unsafe[0]
     loader = _Loader(text)
     documents = []
     try:
         while loader.check_node():
             root = loader.get_node()
+            size = _expanded_size(root, {})
+            if size > MAX_EXPANDED:
+                raise SourceError(
+                    path,
+                    root.start_mark.line + 1,
+                    f"aliases make this YAML {size:,} values long once written out "
+                    f"(more than {MAX_EXPANDED:,})",
+                    "Use fewer aliases, or write the values out",
+                )
             documents.append(Document(path, loader.construct_document(root), root))
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, error) from None

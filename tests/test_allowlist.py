@@ -48,6 +48,22 @@ def test_path_outside_the_repository_is_refused(path: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "problem"),
+    [
+        (".", "the repository root, which holds .git"),
+        ("docs/..", "the repository root, which holds .git"),
+        (".git", "hidden"),
+        (".git/refs", "hidden"),
+        ("docs/../.cache", "hidden"),
+    ],
+)
+def test_the_root_and_hidden_folders_are_refused(path: str, problem: str) -> None:
+    """Listing them would publish git metadata and the machine's caches."""
+    with pytest.raises(allowlist.Refused, match=f"'{path}' is {problem}"):
+        allowlist.approve(f"walk_directory_tree.py {path} 1", REAL, ROOT)
+
+
+@pytest.mark.parametrize(
     "command",
     [
         "df --output=source",

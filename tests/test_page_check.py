@@ -146,3 +146,22 @@ def test_links_to_missing_pages_are_reported_before_the_build(tmp_path: Path) ->
 def test_headings_in_an_html_comment_are_not_headings(tmp_path: Path) -> None:
     text = "# T\n\n<!--\n# a note to reviewers\n-->\n\n<!-- # also hidden -->\n"
     assert _problems(tmp_path, text) == []
+
+
+def test_links_and_images_out_of_docs_are_refused_before_the_build(tmp_path: Path) -> None:
+    """Only docs/ is published: a link to ../../mkdocs.yml would lead readers nowhere,
+    and the page check says so with the page's other problems."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "chart.svg").write_text("<svg/>")
+    page = "# Out\n\nSee [the settings](../../mkdocs.yml) and ![chart](../../data/chart.svg).\n"
+    docs = _docs(tmp_path, {"linux/out.md": page})
+    found = problems(page, docs / "linux" / "out.md", "docs/linux/out.md", docs)
+    assert [(e.line, e.problem) for e in found] == [
+        (3, "the image '../../data/chart.svg' is outside docs/: only files of docs/ are published"),
+        (
+            3,
+            "the link '../../mkdocs.yml' leads out of docs/: only files of docs/ are published, "
+            "so readers would find nothing there",
+        ),
+    ]

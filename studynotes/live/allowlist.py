@@ -5,7 +5,8 @@ syntax, splits into an argv whose program the allowlist names, and matches one o
 that program's allowed forms. Forms are token lists; a token is a literal or a
 placeholder:
 
-``{path}``                 a relative path that stays inside the repository
+``{path}``                 a relative path inside the repository, neither its root
+                           nor hidden (no part starting with '.': .git, .cache)
 ``{int}``                  a non-negative integer
 ``{name}``                 a plain word (letters, digits, ``._:/-``), e.g. an image tag
 ``{choice:a|b|c}``         one of the listed words
@@ -145,18 +146,30 @@ def _token_matches(word: str, token: str, root: Path) -> bool:
 
 
 def inside(root: Path, word: str) -> bool:
-    """True for a relative path that, resolved, stays within ``root``."""
+    """True for a relative path that, resolved, stays within ``root`` and is neither
+    ``root`` itself nor hidden (.git, .cache, .venv: git metadata and the machine's)."""
+    return _path_problem(root, word) is None
+
+
+def _path_problem(root: Path, word: str) -> str | None:
     if not word or Path(word).is_absolute() or word.startswith("~"):
-        return False
+        return "outside the repository; use a path inside it"
     resolved = (root / word).resolve()
-    return resolved == root.resolve() or root.resolve() in resolved.parents
+    if root.resolve() not in resolved.parents:
+        if resolved == root.resolve():
+            return "the repository root, which holds .git; name a folder such as docs"
+        return "outside the repository; use a path inside it"
+    if any(part.startswith(".") for part in resolved.relative_to(root.resolve()).parts):
+        return "hidden (a name starting with '.': git metadata, caches); use docs or data"
+    return None
 
 
 def _refuse_path_escape(argv: list[str], forms: list[list[str]], root: Path) -> None:
-    """Name the path when the only thing wrong is a path outside the repository."""
+    """Name the path when the only thing wrong is a path the build may not look at."""
     for form in forms:
         if len(form) != len(argv):
             continue
         for word, token in zip(argv, form, strict=True):
-            if token == "{path}" and not inside(root, word):
-                raise Refused(f"'{word}' is outside the repository; use a path inside it")
+            problem = _path_problem(root, word) if token == "{path}" else None
+            if problem:
+                raise Refused(f"'{word}' is {problem}")

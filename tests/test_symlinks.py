@@ -1,0 +1,43 @@
+"""No symbolic link where the build reads: each is named with its target, none followed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studynotes import symlinks
+from tests.support import ROOT
+
+pytestmark = pytest.mark.unit
+
+
+def test_every_link_is_named_with_its_target_and_none_is_followed(tmp_path: Path) -> None:
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    (docs / "assets").mkdir(parents=True)
+    data.mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "deeper.md").symlink_to("/etc/passwd")  # beyond a linked folder
+    (docs / "assets" / "env.txt").symlink_to("/proc/self/environ")
+    (docs / "config.yml").symlink_to("../mkdocs.yml")  # inside the project, still refused
+    (docs / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (data / "gone.json").symlink_to("/nonexistent")  # dangling
+    (docs / "page.md").write_text("# A page\n")
+    found = {
+        Path(e.path).relative_to(tmp_path).as_posix(): e.problem
+        for e in symlinks.problems([docs, data])
+    }
+    assert set(found) == {"docs/assets/env.txt", "docs/config.yml", "docs/linked", "data/gone.json"}
+    assert found["docs/assets/env.txt"].startswith("a symbolic link to '/proc/self/environ'")
+    assert "'../mkdocs.yml'" in found["docs/config.yml"]
+
+
+def test_a_linked_folder_itself_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "docs").symlink_to(tmp_path / "real", target_is_directory=True)
+    (error,) = symlinks.problems([tmp_path / "docs"])
+    assert error.path.endswith("docs") and "Replace the link with a copy" in error.fix
+
+
+def test_the_repository_has_none() -> None:
+    assert symlinks.problems([ROOT / "docs", ROOT / "data", ROOT / "overrides"]) == []
