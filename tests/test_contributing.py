@@ -106,3 +106,14 @@ def test_every_command_in_the_guides_exists(guide: str, words: list[str]) -> Non
         path = word.partition("=")[2] or word
         if path.startswith("docs/"):
             assert (ROOT / path).exists(), f"{guide}: no {path!r}"
+
+
+def test_the_reading_rules_state_the_limits_the_code_applies() -> None:
+    from studynotes import yamlfile
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert f"nested more than {yamlfile.MAX_DEPTH} levels" in guide
+    assert f"over {yamlfile.MAX_BYTES // 1_000_000} MB" in guide
+    assert f"up to {yamlfile.MAX_EXPANDED:,} values once expanded" in guide
+    folders = "`docs/includes/` and `data/docker/`"
+    assert f"include folders, {folders} (`base_path` in" in guide.replace("\n  ", " ")
