@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-unit test-js snippets lint lock clean captures clean-cache bench \
-	bench-sitecheck bench-serve bench-lighthouse diagrams
+	bench-sitecheck bench-serve bench-lighthouse bench-yaml diagrams
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 # --dirty: a save rebuilds the pages that changed only (about a second); after a change
@@ -67,6 +67,10 @@ bench: $(VENV)/.test
 # The built-site check alone, on the real site and on 500 generated pages (figures only).
 bench-sitecheck: $(VENV)/.site
 	$(BIN)/python scripts/bench.py --sitecheck
+
+# How fast the YAML guard refuses alias bombs and deep nesting (figures only).
+bench-yaml: $(VENV)/.site
+	$(BIN)/python scripts/bench_yaml_guard.py
 
 # Edit-to-visible time of `make serve` (median of 5 edits of two pages; --full to compare).
 bench-serve: $(VENV)/.test

@@ -9,6 +9,9 @@ aliases (nine levels of nine aliases are 387 million values to anything that wal
 the data), and nested no deeper than ``MAX_DEPTH`` (libyaml's composer recurses in C:
 a few thousand ``[`` crash the interpreter). The guard reads libyaml's event stream
 and stops at the first level too deep, so it costs milliseconds whatever the input.
+YAML code blocks of pages (Compose files use anchors) may hold aliases; ``parse_all``
+caps what they expand to (``MAX_EXPANDED``), counted over the node graph without
+expanding it.
 """
 
 from __future__ import annotations
