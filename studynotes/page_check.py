@@ -93,33 +93,43 @@ def problems(
     ]
 
 
+# Front matter keys the theme turns into a template path (Material: ``template`` picks
+# the page's template, ``icon`` is included as ``.icons/ICON.svg``): a '..' in them is
+# a Jinja traceback at best.
+_THEME_PATHS = {
+    "template": "Name a template of the theme or of overrides/ (e.g. main.html)",
+    "icon": "Name an icon of the theme, e.g. material/database",
+}
+
+
 def front_matter_problems(text: str, page: str) -> list[SourceError]:
     """The front matter as the engines will parse it: guarded, plain ``key: value``, and
-    a ``template`` that names a theme template rather than a path out of the theme."""
+    theme paths (``_THEME_PATHS``) that name something of the theme, not a path out of it."""
     head = front_matter_yaml(text)
     if head is None:
         return []
     found = yamlfile.mapping_problems(head, page, first_line=2)
     if found:
         return found
-    template = (yamlfile.plain(head) or {}).get("template")
-    if template is None or (
-        isinstance(template, str)
-        and ".." not in PurePosixPath(template).parts
-        and not template.startswith(("/", "\\"))
-    ):
-        return []
-    line = next(
-        (n for n, key in enumerate(head.split("\n"), start=2) if key.startswith("template:")), 2
+    meta = yamlfile.plain(head) or {}
+    lines = head.split("\n")
+    for key, fix in _THEME_PATHS.items():
+        value = meta.get(key)
+        if value is None or _theme_name(value):
+            continue
+        line = next((n for n, text in enumerate(lines, 2) if text.startswith(f"{key}:")), 2)
+        problem = f"{key}: {value!r} is not the name of one of the theme's files"
+        found.append(SourceError(page, line, problem, f"{fix}, or delete the line"))
+    return found
+
+
+def _theme_name(value: object) -> bool:
+    """A relative name that stays where the theme looks (no '..', no leading '/')."""
+    return (
+        isinstance(value, str)
+        and ".." not in PurePosixPath(value.replace("\\", "/")).parts
+        and not value.startswith(("/", "\\"))
     )
-    return [
-        SourceError(
-            page,
-            line,
-            f"template: {template!r} is not the name of a theme template",
-            "Name a template of the theme or of overrides/ (e.g. main.html), or delete the line",
-        )
-    ]
 
 
 def yaml_file_problems(docs_dir: Path) -> list[SourceError]:

@@ -94,10 +94,11 @@ FRONT = "---\ntitle: Backups\n{line}\n---\n\n# Backups\n"
     [
         ("tags: &t [a]\nalso: *t", "an anchor (&t) in YAML"),
         ("title2: !ENV SECRET_TOKEN", "could not determine a constructor for the tag '!ENV'"),
-        ("template: ../../../../etc/passwd", "is not the name of a theme template"),
+        ("template: ../../../../etc/passwd", "is not the name of one of the theme's files"),
+        ("icon: ../../mkdocs", "icon: '../../mkdocs' is not the name of one of the theme's"),
         ("tags: a: b", "invalid YAML: mapping values are not allowed"),
     ],
-    ids=["alias", "env-tag", "template-path", "syntax"],
+    ids=["alias", "env-tag", "template-path", "icon-path", "syntax"],
 )
 def test_front_matter_is_plain_data_at_its_line(line: str, problem: str) -> None:
     """MkDocs would silently drop front matter it cannot parse; the environment is not
