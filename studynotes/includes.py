@@ -31,6 +31,8 @@ EXTENSION = "pymdownx.snippets"
 _RE_LINE = SnippetPreprocessor.RE_ALL_SNIPPETS
 _SHOW_IT = "to show a '--8<--' line as it is, write ';--8<--' (the ';' is not shown)"
 _MAX_DEPTH = 20  # includes within includes
+MAX_BYTES = 1_000_000  # of one included file: text for a page, not a data dump
+_SMALLER = "Include text files of under 1 MB (split a longer one, or link to it)"
 
 
 @dataclass
@@ -123,7 +125,11 @@ class Includes:
         found = Path(self._reader.get_snippet_path(path))
         if found in seen or depth >= _MAX_DEPTH:
             return  # the extension skips an include of a file that is including itself
-        text = found.read_text(encoding="utf-8").split("\n")
+        try:
+            text = _text(found)
+        except ValueError as error:
+            yield SourceError(where, line, f"include refused: '{path}' {error}", _SMALLER)
+            return
         try:
             self._reader.select_snippet_lines(text, target)
         except SnippetMissingError as error:
@@ -184,6 +190,17 @@ class Includes:
 
     def _real_bases(self) -> list[Path]:
         return [base.resolve() for base in self.bases]
+
+
+def _text(path: Path) -> list[str]:
+    """The lines of an included file; ValueError saying why it cannot be included."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"is {size:,} bytes, more than the {MAX_BYTES:,} an include may be")
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except UnicodeDecodeError:
+        raise ValueError("is not UTF-8 text") from None
 
 
 def _section_marker(where: str | Path, line: int) -> SourceError:

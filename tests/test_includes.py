@@ -161,3 +161,21 @@ def test_the_site_s_own_pages_and_settings_pass() -> None:
     docs = ROOT / "docs"
     assert problems(page.read_text(), page, "docs/containers/dockerfiles.md", docs, allowed) == []
     assert allowed.resolve("hello/Dockerfile") == ROOT / "data" / "docker" / "hello" / "Dockerfile"
+
+
+def test_a_binary_or_huge_included_file_is_refused(tmp_path: Path) -> None:
+    allowed, _ = includes.from_config(_project(tmp_path))
+    assert allowed is not None
+    folder = tmp_path / "docs" / "includes"
+    (folder / "photo.md").write_bytes(b"\xff\xd8\xff\xe0 not text")
+    with (folder / "dump.md").open("wb") as file:
+        file.truncate(2 * includes.MAX_BYTES)
+    found = allowed.problems(['--8<-- "photo.md"', '--8<-- "dump.md"'], "docs/page.md")
+    assert [(e.line, e.problem) for e in found] == [
+        (1, "include refused: 'photo.md' is not UTF-8 text"),
+        (
+            2,
+            "include refused: 'dump.md' is 2,000,000 bytes, more than the 1,000,000 an include "
+            "may be",
+        ),
+    ]
