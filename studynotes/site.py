@@ -76,6 +76,7 @@ class Site:
         # A symbolic link could make any of what follows read the machine's files: links
         # are refused before anything else is read.
         links = symlinks.problems(_read_folders(options, config_file))
+        links += symlinks.written(options.root, _written_folders(options, config_file))
         if links:
             raise SourceErrors(links, symlinks.CHECK)
         # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
@@ -275,6 +276,13 @@ def _read_folders(options: Options, config_file: Path) -> list[Path]:
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         folders.append(options.root / theme["custom_dir"])
     return [folder for folder in folders if folder.exists() or folder.is_symlink()]
+
+
+def _written_folders(options: Options, config_file: Path) -> list[Path]:
+    """Where the build writes: the site folder (mkdocs.yml's site_dir) and .cache/."""
+    config = mkdocs_yml.read(config_file) if config_file.is_file() else {}
+    site_dir = config.get("site_dir", "site")
+    return [options.root / str(site_dir), options.root / ".cache"]
 
 
 def _sources_state(options: Options) -> tuple[int, ...]:

@@ -10,7 +10,9 @@ changing. A copy of the file does all a link would. GitHub Pages' Jekyll refuses
 links in safe mode for the same reason.
 
 The walk never follows a link and reads no file, so it is safe to run before
-anything else looks at the sources.
+anything else looks at the sources. Where the build writes (the site folder, which
+every engine empties first, and .cache/) is checked too: a committed ``site -> /``
+would have the build delete and overwrite the machine's files.
 """
 
 from __future__ import annotations
@@ -39,12 +41,28 @@ def problems(folders: Iterable[Path]) -> list[SourceError]:
     return found
 
 
-def _problem(path: Path) -> SourceError:
+def written(root: Path, paths: Iterable[Path]) -> list[SourceError]:
+    """A problem for each of ``paths`` (folders the build writes into), or a folder between
+    it and ``root``, that is a symbolic link; paths outside ``root`` are the caller's own."""
+    found: list[SourceError] = []
+    for path in paths:
+        if root not in path.parents:
+            continue
+        steps = [path, *path.parents[: len(path.relative_to(root).parts) - 1]]
+        found += [_problem(step, writes=True) for step in steps if step.is_symlink()]
+    return found
+
+
+def _problem(path: Path, writes: bool = False) -> SourceError:
     target = os.readlink(path)
-    return SourceError(
-        path,
-        None,
-        f"a symbolic link to '{target}': the build would read and publish whatever it points to",
-        "Replace the link with a copy of the file (git rm the link, copy the file, git add "
-        "it); pages, data and templates are read only from files of the repository",
-    )
+    if writes:
+        effect = "write into (and first empty)"
+        fix = f"Delete the link (git rm {path.name}): the build makes this folder itself"
+    else:
+        effect = "read and publish"
+        fix = (
+            "Replace the link with a copy of the file (git rm the link, copy the file, git "
+            "add it); pages, data and templates are read only from files of the repository"
+        )
+    problem = f"a symbolic link to '{target}': the build would {effect} whatever it points to"
+    return SourceError(path, None, problem, fix)

@@ -41,3 +41,15 @@ def test_a_linked_folder_itself_is_refused(tmp_path: Path) -> None:
 
 def test_the_repository_has_none() -> None:
     assert symlinks.problems([ROOT / "docs", ROOT / "data", ROOT / "overrides"]) == []
+
+
+def test_a_link_where_the_build_writes_is_refused(tmp_path: Path) -> None:
+    """Every engine empties the site folder first: 'site -> /' would wipe the machine."""
+    (tmp_path / "site").symlink_to("/", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / ".cache").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    found = symlinks.written(
+        tmp_path, [tmp_path / "site", tmp_path / ".cache" / "live-output", Path("/tmp/out")]
+    )
+    assert [Path(e.path).name for e in found] == ["site", ".cache"]
+    assert "the build would write into (and first empty) whatever it points to" in found[0].problem

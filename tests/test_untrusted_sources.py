@@ -38,12 +38,13 @@ def _assert_nothing_published(project: Path, *markers: str) -> None:
 
 
 def _clone_with(tmp_path: Path, links: dict[str, str]) -> Path:
-    """The project as a pull request carries it: committed, then cloned."""
+    """The project as a pull request carries it: committed (ignored paths too), cloned."""
     origin = copy_project(tmp_path / "origin")
     for name, target in links.items():
         (origin / name).symlink_to(target)
     _git(origin, "init", "-q")
     _git(origin, "add", "-A")
+    _git(origin, "add", "--force", *links)
     _git(origin, "commit", "-qm", "a pull request")
     _git(tmp_path, "clone", "-q", str(origin), "clone")
     return tmp_path / "clone"
@@ -68,13 +69,32 @@ def test_committed_symbolic_links_fail_the_build_naming_path_and_target(
     result = build(clone, clone / "site", env={"SECRET_TOKEN": SECRET}, engine=engine)
     assert result.returncode != 0
     for name, target in LINKS.items():
-        assert f"{name}: a symbolic link to '{target}'" in result.log, result.log
+        assert f"{name}: a symbolic link to '{target}': the build would read" in result.log
     assert f"The symbolic-link check found {len(LINKS)} problems in {len(LINKS)} files." in (
         result.log
-    )
+    ), result.log
     assert "Traceback" not in result.log
     passwd = Path("/etc/passwd").read_text().split("\n")[0]
     _assert_nothing_published(clone, SECRET, GIT_SECRET, "site_name:", passwd)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_committed_site_link_is_refused_before_the_engine_empties_it(
+    tmp_path: Path, engine: str
+) -> None:
+    """Every engine empties its site folder first: 'site -> /' would wipe the machine."""
+    machine = tmp_path / "machine"  # stands for the machine's files
+    (machine / "etc").mkdir(parents=True)
+    (machine / "etc" / "hosts").write_text("127.0.0.1 localhost\n")
+    clone = _clone_with(tmp_path, {"site": str(machine)})
+    result = build(clone, clone / "site", engine=engine)
+    assert result.returncode != 0
+    assert f"site: a symbolic link to '{machine}': the build would write into" in result.log
+    assert "Traceback" not in result.log
+    assert sorted(p.relative_to(machine).as_posix() for p in machine.rglob("*")) == [
+        "etc",
+        "etc/hosts",
+    ]
 
 
 INCLUDES = {
