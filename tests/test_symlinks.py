@@ -53,3 +53,14 @@ def test_a_link_where_the_build_writes_is_refused(tmp_path: Path) -> None:
     )
     assert [Path(e.path).name for e in found] == ["site", ".cache"]
     assert "the build would write into (and first empty) whatever it points to" in found[0].problem
+
+
+def test_the_snippet_checker_reads_no_page_through_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studynotes.snippets.__main__ import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "zero.md").symlink_to("/dev/zero")  # would never finish reading
+    assert main(["--root", str(tmp_path)]) == 1
+    assert "docs/zero.md: a symbolic link to '/dev/zero'" in capsys.readouterr().err

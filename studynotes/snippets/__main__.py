@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from studynotes.errors import summary
+from studynotes import symlinks
+from studynotes.errors import SourceErrors, summary
 from studynotes.snippets.checker import Checker, Report, pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    links = symlinks.problems([root / "docs", root / "data"])
+    if links:  # a page linked to /dev/zero would never finish reading
+        print(SourceErrors(links, symlinks.CHECK), file=sys.stderr)
+        return 1
     chosen = [p.resolve() for p in args.pages] or list(pages(root / "docs"))
     started = time.monotonic()
 
