@@ -45,7 +45,10 @@ class Includes:
 
     def __post_init__(self) -> None:
         names = [str(base) for base in self.bases]
-        config = SnippetExtension(base_path=names, restrict_base_path=True).getConfigs()
+        # check_paths: a section the file does not mark raises, as it does in the build.
+        config = SnippetExtension(
+            base_path=names, restrict_base_path=True, check_paths=True
+        ).getConfigs()
         self._reader = SnippetPreprocessor(config, Markdown())
 
     def folders(self) -> str:
@@ -132,8 +135,14 @@ class Includes:
             return
         try:
             self._reader.select_snippet_lines(text, target)
-        except SnippetMissingError as error:
-            yield SourceError(where, line, str(error), "Name a section the file marks")
+        except SnippetMissingError:
+            yield SourceError(
+                where,
+                line,
+                f"include refused: '{path}' marks no section '{target['section']}'",
+                "Name a section the file marks ('--8<-- [start:NAME]' ... '--8<-- [end:NAME]'), "
+                "or include the whole file",
+            )
         yield from self._walk(text, found, seen | {found}, depth + 1, 1)
 
     def _refused(self, path: str, name: str) -> tuple[str, str] | None:

@@ -179,3 +179,15 @@ def test_a_binary_or_huge_included_file_is_refused(tmp_path: Path) -> None:
             "may be",
         ),
     ]
+
+
+def test_a_section_the_file_does_not_mark_is_refused(tmp_path: Path) -> None:
+    """The build's extension raises on it (check_paths): a traceback before this check."""
+    allowed, _ = includes.from_config(_project(tmp_path))
+    assert allowed is not None
+    terms = tmp_path / "docs" / "includes" / "terms.md"
+    terms.write_text("--8<-- [start:cpu]\n*[CPU]: Central Processing Unit\n--8<-- [end:cpu]\n")
+    found = allowed.problems(['--8<-- "terms.md:cpu"', '--8<-- "terms.md:gpu"'], "docs/page.md")
+    assert [(e.line, e.problem) for e in found] == [
+        (2, "include refused: 'terms.md' marks no section 'gpu'")
+    ]

@@ -105,6 +105,7 @@ INCLUDES = {
     18: "--8<--",  # a block: the next line is a file name
     19: "requirements.in",
 }
+NO_SECTION = '--8<-- "hello/Dockerfile:nosuch"'  # the extension raised: a traceback
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -118,7 +119,8 @@ def test_includes_out_of_the_include_folders_and_unsafe_yaml_fail_in_one_report(
     lines = page.read_text().split("\n")
     for number in sorted(INCLUDES):
         lines.insert(number - 1, INCLUDES[number])
-    page.write_text("\n".join(lines[:19]) + "\n--8<--\n" + "\n".join(lines[19:]))
+    lines[19:19] = ["--8<--", "", NO_SECTION]  # line 22
+    page.write_text("\n".join(lines))
     quiz = project / "data" / "quizzes" / "distros.yml"
     quiz.write_text(alias_bomb() + quiz.read_text())
     (project / "docs" / "brainstorm" / ".authors.yml").write_text("a: " + "[" * 100_000 + "\n")
@@ -129,6 +131,7 @@ def test_includes_out_of_the_include_folders_and_unsafe_yaml_fail_in_one_report(
     for number in (10, 12, 14, 16, 19):
         assert f"docs/index.md:{number}: include refused: " in result.log, result.log
     assert "'https://example.com/notes.md' is a web address" in result.log
+    assert "docs/index.md:22: include refused: 'hello/Dockerfile' marks no section" in result.log
     assert "data/quizzes/distros.yml:1: an anchor (&a0) in YAML" in result.log
     assert "docs/brainstorm/.authors.yml:1: YAML nested more than 32 levels deep" in result.log
     assert "docs/linux/backups.md:2: invalid YAML: could not determine a constructor" in result.log
