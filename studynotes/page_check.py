@@ -108,10 +108,7 @@ def front_matter_problems(text: str, page: str) -> list[SourceError]:
     head = front_matter_yaml(text)
     if head is None:
         return []
-    found = yamlfile.mapping_problems(head, page, first_line=2)
-    if found:
-        return found
-    meta = yamlfile.plain(head) or {}
+    meta, found = yamlfile.mapping(head, page, first_line=2)
     lines = head.split("\n")
     for key, fix in _THEME_PATHS.items():
         value = meta.get(key)
@@ -137,7 +134,7 @@ def yaml_file_problems(docs_dir: Path) -> list[SourceError]:
     found: list[SourceError] = []
     for path in sorted([*docs_dir.rglob("*.yml"), *docs_dir.rglob("*.yaml")]):
         try:
-            found += yamlfile.mapping_problems(yamlfile.read(path), path)
+            found += yamlfile.mapping(yamlfile.read(path), path)[1]
         except SourceErrors as error:
             found += error.errors
     return found

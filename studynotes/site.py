@@ -75,8 +75,9 @@ class Site:
         config_file = options.config_file or options.root / "mkdocs.yml"
         # A symbolic link could make any of what follows read the machine's files: links
         # are refused before anything else is read.
-        links = symlinks.problems(_read_folders(options, config_file))
-        links += symlinks.written(options.root, _written_folders(options, config_file))
+        config = mkdocs_yml.read(config_file) if config_file.is_file() else {}
+        links = symlinks.problems(_read_folders(options, config))
+        links += symlinks.written(options.root, _written_folders(options, config))
         if links:
             raise SourceErrors(links, symlinks.CHECK)
         # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
@@ -269,20 +270,18 @@ def _capture_label(capture: Capture) -> str:
     return f"{kind} of `df -h`, captured {capture.captured_at} on {capture.host}"
 
 
-def _read_folders(options: Options, config_file: Path) -> list[Path]:
+def _read_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
     """Where the build reads sources: docs/, data/ and the theme's templates (custom_dir)."""
     folders = [options.docs_dir, options.root / "data"]
-    theme = mkdocs_yml.read(config_file).get("theme") if config_file.is_file() else None
+    theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         folders.append(options.root / theme["custom_dir"])
     return [folder for folder in folders if folder.exists() or folder.is_symlink()]
 
 
-def _written_folders(options: Options, config_file: Path) -> list[Path]:
+def _written_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
     """Where the build writes: the site folder (mkdocs.yml's site_dir) and .cache/."""
-    config = mkdocs_yml.read(config_file) if config_file.is_file() else {}
-    site_dir = config.get("site_dir", "site")
-    return [options.root / str(site_dir), options.root / ".cache"]
+    return [options.root / str(config.get("site_dir", "site")), options.root / ".cache"]
 
 
 def _sources_state(options: Options) -> tuple[int, ...]:

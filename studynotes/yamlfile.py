@@ -175,25 +175,23 @@ def _too_large(path: str | Path, size: int) -> SourceError:
     )
 
 
-def plain(text: str) -> Any:
-    """``text`` read by the safe loader; call only once ``problems`` found none."""
-    return yaml.load(text, Loader=_Loader)
-
-
-def mapping_problems(text: str, path: str | Path, first_line: int = 1) -> list[SourceError]:
-    """What is wrong with ``text`` as YAML of ``key: value`` lines read by an engine or
-    plugin (front matter, Material's .authors.yml): the guard's problems, a syntax
-    error, a tag PyYAML's safe loader does not know, or a top level that is no mapping."""
+def mapping(
+    text: str, path: str | Path, first_line: int = 1
+) -> tuple[dict[str, Any], list[SourceError]]:
+    """``text`` as YAML of ``key: value`` lines read by an engine or plugin (front matter,
+    Material's .authors.yml), and what is wrong with it: the guard's problems, a syntax
+    error, a tag PyYAML's safe loader does not know, or a top level that is no mapping
+    (engines ignore it). With problems, the data is empty."""
     found = problems(text, path, first_line)
     if found:
-        return found
+        return {}, found
     try:
-        data = plain(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return [_syntax_error(path, error, first_line)]
+        return {}, [_syntax_error(path, error, first_line)]
     if data is None or isinstance(data, dict):
-        return []
-    return [
+        return data or {}, []
+    return {}, [
         SourceError(
             path,
             first_line,
