@@ -27,6 +27,7 @@ from studynotes.errors import SourceError, SourceErrors
 from studynotes.page_check import nearest
 
 LISTS = ("extra_css", "extra_javascript")  # mkdocs.yml's keys for a site's own assets
+BROWSER = Path(__file__).parent / "browser"  # the generator's own: quizzes and study mode
 
 FIX_SCRIPT = (
     "Write the script in ES5 (var and function, no let, const, arrow functions or "
@@ -109,6 +110,24 @@ def write(texts: dict[Path, str], site_dir: Path) -> list[Path]:
             built.write_text(text, encoding="utf-8")
             written.append(built)
     return written
+
+
+def bundled(prefix: Path) -> dict[Path, str]:
+    """The generator's browser files, minified, at ``prefix`` of the built site (the
+    settings' ``assets``): the quiz and study-mode pages link them there."""
+    return {
+        prefix / path.name: _minified(path.suffix, path.read_text(encoding="utf-8"))
+        for path in sorted(BROWSER.iterdir())
+        if path.suffix in MINIFIERS
+    }
+
+
+def add(texts: dict[Path, str], site_dir: Path) -> list[Path]:
+    """Write ``texts`` into ``site_dir`` (files no engine copied there)."""
+    for relative, text in texts.items():
+        (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / relative).write_text(text, encoding="utf-8")
+    return [site_dir / relative for relative in texts]
 
 
 def minify_site(docs_dir: Path, site_dir: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from studynotes import diagrams, markdown_code, yamlfile
@@ -32,7 +32,9 @@ from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
 from studynotes.includes import Includes
 from studynotes.template_code import (
+    MACROS,
     Call,
+    Macro,
     blank_front_matter,
     front_matter_yaml,
     pages,
@@ -53,23 +55,26 @@ _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _NAMES = "```bash for commands, ```python, ```dockerfile, ```yaml, or ```text for output"
 
 
-def check_docs(docs_dir: Path, includes: Includes | None = None) -> list[Call]:
+def check_docs(
+    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] = MACROS
+) -> list[Call]:
     """The macro calls of every page; ``SourceErrors`` with every page's problems at once."""
-    calls, errors = read_docs(docs_dir, includes)
+    calls, errors = read_docs(docs_dir, includes, macros)
     if errors:
         raise SourceErrors(errors, CHECK)
     return calls
 
 
 def read_docs(
-    docs_dir: Path, includes: Includes | None = None
+    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] = MACROS
 ) -> tuple[list[Call], list[SourceError]]:
     """Every page's macro calls and every problem of its template code and Markdown, and
-    of the YAML files of ``docs_dir``; ``includes``: what pages may include, if anything."""
+    of the YAML files of ``docs_dir``; ``includes``: what pages may include, if anything;
+    ``macros``: what pages may call."""
     calls: list[Call] = []
     errors = yaml_file_problems(docs_dir)
     for page, text in pages(docs_dir):
-        found, wrong = read_calls(text, page)
+        found, wrong = read_calls(text, page, macros)
         calls += found
         errors += wrong
         errors += problems(text, docs_dir.parent / page, page, docs_dir, includes)

@@ -12,31 +12,42 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from studynotes import (
     assets,
+    extension,
     glossary,
     includes,
     mkdocs_yml,
     nav,
     page_check,
     quiz,
+    settings,
     sitecheck,
     symlinks,
 )
-from studynotes import df as df_output
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
 from studynotes.render import console
-from studynotes.template_code import LIVE_MACROS, MACROS, Call, page_paths
+from studynotes.template_code import MACROS, Call, Macro, page_paths
 
-Macro = Callable[..., str]
+MacroFunction = Callable[..., str]
 T = TypeVar("T")
+# Which feature each core macro belongs to: a feature turned off takes its macros away.
+_FEATURE_OF = {
+    "run": "live_output",
+    "quiz": "quizzes",
+    "quiz_index": "quizzes",
+    "answer_key": "quizzes",
+    "study_review": "study",
+    "study_progress": "study",
+    "glossary_table": "glossary",
+}
 
 
 @dataclass(frozen=True)
@@ -52,21 +63,32 @@ class Options:
     config_file: Path | None = None  # mkdocs.yml; None: the one in ``root``
 
 
-def live_settings(root: Path, environ: Mapping[str, str] = os.environ) -> Settings:
-    """Where the allowlist, captures and cache live; environment variables tune it."""
+def live_settings(
+    root: Path,
+    environ: Mapping[str, str] = os.environ,
+    chosen: settings.Settings | None = None,
+) -> Settings:
+    """Where the allowlist, captures and cache live (``chosen``: the project's settings,
+    read from ``root``'s mkdocs.yml if not given); environment variables tune it."""
+    chosen = chosen or _project_settings(root / "mkdocs.yml")
     ttl = float(environ.get("STUDYNOTES_CACHE_TTL", DEFAULT_TTL))
-    cache_dir = Path(environ.get("STUDYNOTES_CACHE_DIR") or root / ".cache" / "live-output")
+    cache_dir = Path(environ.get("STUDYNOTES_CACHE_DIR") or root / chosen.cache / "live-output")
     return Settings(
         root=root,
-        allowlist=root / "data" / "commands.yml",
-        captures=root / "data" / "captures",
+        allowlist=root / chosen.allowlist,
+        captures=root / chosen.captures,
         cache=Cache(cache_dir, ttl=ttl),
         require_live=environ.get("STUDYNOTES_REQUIRE_LIVE", "") not in ("", "0"),
     )
 
 
 class Site:
-    """Raises ``SourceError``/``SourceErrors`` for anything wrong in the sources."""
+    """Raises ``SourceError``/``SourceErrors`` for anything wrong in the sources.
+
+    What extensions may use (``studynotes.extension``): ``options``, ``settings``,
+    ``shown(command, render)``, ``capture(command)``, and ``current_page()`` while a
+    macro runs.
+    """
 
     _shared: ClassVar[dict[Options, tuple[tuple[int, ...], Site]]] = {}
 
@@ -80,24 +102,31 @@ class Site:
         links += symlinks.written(options.root, _written_folders(options, config))
         if links:
             raise SourceErrors(links, symlinks.CHECK)
+        # The settings and the extensions they name come first: they say what pages may call.
+        self.settings = _project_settings(config_file)
+        self.extensions, errors = _extensions(self.settings, options.root, config_file)
+        self.macro_table = self._macro_table()
         # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
         # checked before anything renders or runs, and one report names everything wrong.
-        self.includes, errors = None, []
+        self.includes = None
         if config_file.is_file():  # a Site made by a script or test may have no mkdocs.yml
-            self.includes, errors = includes.from_config(config_file)
-        self.calls, page_errors = page_check.read_docs(options.docs_dir, self.includes)
+            self.includes, more = includes.from_config(config_file)
+            errors += more
+        signatures = {name: macro for name, (macro, _) in self.macro_table.items()}
+        self.calls, page_errors = page_check.read_docs(options.docs_dir, self.includes, signatures)
         errors += page_errors
         if config_file.is_file():
             errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
             errors += assets.unlisted_files(config_file, options.docs_dir)
-        live_calls = [call for call in self.calls if call.macro in LIVE_MACROS]
-        live = _reported(errors, lambda: LiveOutputs(live_settings(options.root)))
+        live_calls = [call for call in self.calls if signatures[call.macro].live]
+        chosen = live_settings(options.root, chosen=self.settings)
+        live = _reported(errors, lambda: LiveOutputs(chosen))
         if live is not None:
             errors += live.refused(live_calls)
-        quiz_files = _reported(errors, lambda: quiz.load_quizzes(options.root / "data" / "quizzes"))
+        quiz_files = _reported(errors, lambda: quiz.load_quizzes(self.path(self.settings.quizzes)))
         if quiz_files is not None:
             quiz_calls = [call for call in self.calls if call.macro == "quiz"]
-            errors += _unknown_quizzes(quiz_files, quiz_calls)
+            errors += _unknown_quizzes(quiz_files, self._generators(), quiz_calls)
         self.assets, script_errors = assets.minified(options.docs_dir)
         errors += script_errors
         if errors or live is None or quiz_files is None:
@@ -117,39 +146,39 @@ class Site:
             cls._shared[options] = (state, cls(options))
         return cls._shared[options][1]
 
-    def macros(self, current_page: Callable[[], str]) -> dict[str, Macro]:
-        """The functions of ``MACROS``; ``current_page()`` is the docs path being rendered."""
-        links = quiz.Links(self.options.use_directory_urls, self.options.raw_html_rewritten)
-        implementations: dict[str, Macro] = {
-            "run": lambda command, expect_failure=False: self._shown(command, console.render),
-            "df": self._df,
-            "quiz": lambda quiz_id: quiz.render_quiz(
-                self.bank.get(quiz_id), current_page(), links=links
-            ),
-            "quiz_index": lambda: quiz.render_index(
-                self.bank.quizzes,
-                current_page(),
-                answer_key_page="quizzes/answer-key.md",
-                links=links,
-            ),
-            "answer_key": lambda: quiz.render_answer_key(
-                self.bank.quizzes, current_page(), links=links
-            ),
-            "study_review": lambda: quiz.study.render_review(current_page(), links),
-            "study_progress": lambda: quiz.study.render_progress(
-                self.bank.quizzes, current_page(), links
-            ),
-            "glossary_table": lambda: glossary.to_markdown(
-                glossary.load(self.options.docs_dir / "includes" / "abbreviations.md")
-            ),
-            "repo_url": lambda: self.options.repo_url,
-        }
-        assert set(implementations) == set(MACROS), "pages are checked against MACROS"
-        if self.includes is None:
-            return implementations
-        return {name: self._escaped(macro) for name, macro in implementations.items()}
+    @property
+    def links(self) -> quiz.Links:
+        """How quiz HTML links pages, assets and exports in this build."""
+        return quiz.Links(
+            self.options.use_directory_urls,
+            self.options.raw_html_rewritten,
+            assets=self.settings.assets,
+            exports=self.settings.exports,
+            quiz_index=self.settings.pages.quiz_index,
+        )
 
-    def _escaped(self, macro: Macro) -> Macro:
+    def macros(self, current_page: Callable[[], str]) -> dict[str, MacroFunction]:
+        """What pages may call, as functions; ``current_page()`` is the docs path being
+        rendered."""
+        view = _PageView(self, current_page)
+        functions = {name: make(view) for name, (_, make) in self.macro_table.items()}
+        if self.includes is None:
+            return functions
+        return {name: self._escaped(function) for name, function in functions.items()}
+
+    def _macro_table(self) -> dict[str, tuple[Macro, MacroMaker]]:
+        """The core's macros of the features turned on, then the extensions'."""
+        on = self.settings.features
+        table = {
+            name: (MACROS[name], make)
+            for name, make in _CORE_MACROS.items()
+            if getattr(on, _FEATURE_OF.get(name, ""), True)
+        }
+        for found in self.extensions:
+            table.update({name: (d.macro, d.make) for name, d in found.macros.items()})
+        return table
+
+    def _escaped(self, macro: MacroFunction) -> MacroFunction:
         """``macro`` with its output escaped: quiz text or a command's output is never
         taken for an include, whatever lines it holds."""
         assert self.includes is not None
@@ -164,22 +193,23 @@ class Site:
         better than MkDocs' layout rule (blog posts).
         """
         self.live.finish()  # outcomes of commands on pages that did not render are checked
-        cache = self.options.root / ".cache" / "quiz-exports"
-        quiz.write_exports_cached(
-            self.bank.quizzes,
-            site_dir / "quizzes" / "exports",
-            cache,
-            site_url=self.options.site_url,
-        )
+        cache = self.path(self.settings.cache) / "quiz-exports"
+        links = self.links
+        if self.settings.features.quizzes:
+            quiz.write_exports_cached(
+                self.bank.quizzes, site_dir / links.exports, cache, site_url=self.options.site_url
+            )
+        if self.settings.features.study:
+            quiz.study.write_bank(self.bank.quizzes, site_dir, cache, links)
+        assets.add(assets.bundled(Path(links.assets)), site_dir)
         assets.write(self.assets, site_dir)
-        quiz.study.write_bank(self.bank.quizzes, site_dir, cache, self.options.use_directory_urls)
         pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
         pages.update(sources or {})
         return sitecheck.require_sound_site(
             site_dir, site_url=self.options.site_url, sources=pages, root=self.options.root
         )
 
-    def _shown(self, command: str, render: Callable[[Capture], str]) -> str:
+    def shown(self, command: str, render: Callable[[Capture], str]) -> str:
         """The command's output as ``render`` shows it; a failed command fails the build
         in ``finish``, with every other failure, not here in the middle of a page."""
         try:
@@ -187,55 +217,99 @@ class Site:
         except SourceErrors:
             return f"`{command}` failed: the build reports why, and publishes nothing.\n"
 
-    def _df(self, command: str = "df -h", keep_pseudo: bool = False) -> str:
-        """The df console block, then its filesystems as a table with usage bars.
+    def capture(self, command: str) -> Capture | None:
+        """The command's output if a page of this build runs it (for quiz generators)."""
+        return self.live.get(command) if self.live.collected(command) else None
 
-        Pseudo filesystems (tmpfs, overlay, tiny special mounts) are left out of the
-        table unless keep_pseudo=True; the console block always shows everything.
-        """
+    def path(self, relative: str) -> Path:
+        """A path of the settings, in the project."""
+        return self.options.root / relative
 
-        def render(capture: Capture) -> str:
-            shown, note = _df_shown(capture)
-            filesystems = df_output.real_disks(df_output.parse(shown.output), keep_pseudo)
-            table_note = "" if keep_pseudo else _PSEUDO_NOTE
-            block = console.render(shown, note)
-            return f"{block}\n{df_output.to_html(filesystems)}\n{table_note}"
-
-        return self._shown(command, render)
+    def _generators(self) -> list[extension.QuizGenerator]:
+        return [generator for found in self.extensions for generator in found.quizzes]
 
     def _quiz_bank(self, bank: quiz.QuizBank) -> quiz.QuizBank:
-        """The quiz files, plus the disk-space quiz computed from this build's `df -h`."""
-        root = self.options.root
-        capture = self.live.get("df -h") if self.live.collected("df -h") else None
-        capture = _df_shown(capture)[0] if capture else None
-        generated = quiz.disk_space_quiz(
-            live_text=capture.output if capture else None,
-            live_label=_capture_label(capture) if capture else None,
-        )
-        bank.add(quiz.QuizFile(generated, root / "studynotes" / "quiz" / "generate.py"))
+        """The quiz files, plus the quizzes the extensions make in this build."""
+        for generator in self._generators():
+            made = generator.make(_PageView(self, lambda: ""))
+            bank.add(quiz.QuizFile(made, generator.source))
         quiz.check_links(bank, self.options.docs_dir)
         return bank
 
 
-_PSEUDO_NOTE = (
-    '<p class="live-caption">The table lists the disks: tmpfs, devtmpfs, overlay and '
-    "other filesystems that live in memory or inside another one are left out of it "
-    "(they are in the output above).</p>\n"
-)
+class _PageView:
+    """The build as one engine call sees it: ``current_page()`` is the page it renders
+    (Zensical renders pages with one shared ``Site``)."""
+
+    def __init__(self, site: Site, current_page: Callable[[], str]) -> None:
+        self._site = site
+        self.current_page = current_page
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._site, name)
 
 
-def _df_shown(capture: Capture) -> tuple[Capture, str]:
-    """The df capture as published: without the build machine's tiny special mounts,
-    and the caption's note saying so."""
-    output, left_out = df_output.without_special_mounts(capture.output)
-    if not left_out:
-        return capture, ""
-    lines = "line" if left_out == 1 else "lines"
-    note = (
-        f"{left_out} {lines} left out: special mounts of 1 MiB or less that belong to the "
-        "build machine, not storage."
+MacroMaker = Callable[[Any], MacroFunction]
+# The core macros' functions for one build (their signatures: template_code.MACROS).
+_CORE_MACROS: dict[str, MacroMaker] = {
+    "run": lambda site: lambda command, expect_failure=False: site.shown(command, console.render),
+    "quiz": lambda site: (
+        lambda quiz_id: quiz.render_quiz(
+            site.bank.get(quiz_id), site.current_page(), links=site.links
+        )
+    ),
+    "quiz_index": lambda site: (
+        lambda: quiz.render_index(
+            site.bank.quizzes,
+            site.current_page(),
+            answer_key_page=site.settings.pages.answer_key,
+            links=site.links,
+        )
+    ),
+    "answer_key": lambda site: (
+        lambda: quiz.render_answer_key(site.bank.quizzes, site.current_page(), links=site.links)
+    ),
+    "study_review": lambda site: lambda: quiz.study.render_review(site.current_page(), site.links),
+    "study_progress": lambda site: (
+        lambda: quiz.study.render_progress(site.bank.quizzes, site.current_page(), site.links)
+    ),
+    "glossary_table": lambda site: (
+        lambda: glossary.to_markdown(glossary.load(site.options.docs_dir / site.settings.glossary))
+    ),
+    "repo_url": lambda site: lambda: site.options.repo_url,
+}
+assert set(_CORE_MACROS) == set(MACROS), "pages are checked against MACROS"
+
+
+def quizzes_outside_build(config_file: Path) -> quiz.QuizBank:
+    """The project's quiz files and its extensions' quizzes, as made outside a build
+    (no command has run); ``SourceErrors`` as the build reports them."""
+    root = config_file.resolve().parent
+    chosen = _project_settings(config_file)
+    found, errors = _extensions(chosen, root, config_file)
+    if errors:
+        raise SourceErrors(errors, settings.CHECK)
+    bank = quiz.load_quizzes(root / chosen.quizzes)
+    for generator in (g for extension_ in found for g in extension_.quizzes):
+        bank.add(quiz.QuizFile(generator.make(extension.NoOutputs()), generator.source))
+    return bank
+
+
+def _project_settings(config_file: Path) -> settings.Settings:
+    return settings.read(config_file) if config_file.is_file() else settings.Settings()
+
+
+def _extensions(
+    chosen: settings.Settings, root: Path, config_file: Path
+) -> tuple[list[extension.Extension], list[SourceError]]:
+    if not chosen.extensions:
+        return [], []
+    document = mkdocs_yml.document(config_file)
+    return extension.load(
+        chosen.extensions,
+        root,
+        lambda index: document.line_of((*settings.KEY, "extensions", index)),
     )
-    return replace(capture, output=output), note
 
 
 def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:
@@ -249,39 +323,41 @@ def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:
     return None
 
 
-def _unknown_quizzes(files: quiz.QuizBank, calls: list[Call]) -> list[SourceError]:
-    """A problem for each quiz() call of an id that neither a quiz file nor the generated
-    disk-space quiz (its id does not depend on this build's df) has."""
-    known = sorted([q.id for q in files.quizzes] + [quiz.disk_space_quiz().id])
+def _unknown_quizzes(
+    files: quiz.QuizBank, generators: list[extension.QuizGenerator], calls: list[Call]
+) -> list[SourceError]:
+    """A problem for each quiz() call of an id that neither a quiz file nor a quiz
+    generator (its id is known before it runs) has."""
+    known = sorted([q.id for q in files.quizzes] + [g.id for g in generators])
     return [
         SourceError(
             call.page,
             call.line,
             f"no quiz with id '{call.command}'",
-            f"Use one of: {', '.join(known)} (data/quizzes/*.yml)",
+            f"Use one of: {', '.join(known)} (the quiz files, *.yml)",
         )
         for call in calls
         if call.command not in known
     ]
 
 
-def _capture_label(capture: Capture) -> str:
-    kind = "Live output of this build" if capture.live else "Recorded output"
-    return f"{kind} of `df -h`, captured {capture.captured_at} on {capture.host}"
-
-
 def _read_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
-    """Where the build reads sources: docs/, data/ and the theme's templates (custom_dir)."""
-    folders = [options.docs_dir, options.root / "data"]
+    """Where the build reads sources: docs/, data/, the folders of the settings' files
+    and the theme's templates (custom_dir)."""
+    chosen = _project_settings(options.config_file or options.root / "mkdocs.yml")
+    folders = [options.docs_dir, options.root / "data", options.root / chosen.quizzes]
+    folders += [(options.root / chosen.allowlist).parent, options.root / chosen.captures]
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         folders.append(options.root / theme["custom_dir"])
-    return [folder for folder in folders if folder.exists() or folder.is_symlink()]
+    found = [f for f in folders if (f.exists() or f.is_symlink()) and f != options.root]
+    return [f for i, f in enumerate(found) if not any(f.is_relative_to(o) for o in found[:i])]
 
 
 def _written_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
-    """Where the build writes: the site folder (mkdocs.yml's site_dir) and .cache/."""
-    return [options.root / str(config.get("site_dir", "site")), options.root / ".cache"]
+    """Where the build writes: the site folder (mkdocs.yml's site_dir) and the cache."""
+    cache = _project_settings(options.config_file or options.root / "mkdocs.yml").cache
+    return [options.root / str(config.get("site_dir", "site")), options.root / cache]
 
 
 def _sources_state(options: Options) -> tuple[int, ...]:

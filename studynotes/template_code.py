@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,16 +28,21 @@ from studynotes.templating import protect_code
 
 @dataclass(frozen=True)
 class Macro:
+    """What a page may write when it calls a macro: the one shape every check reads."""
+
     params: tuple[str, ...]  # in order; the first is the one ``Call.command`` holds
     required: int  # how many of them a call must give
     summary: str
     default: str = ""  # ``Call.command`` when the first parameter is not given
+    live: bool = False  # the first argument is a command, run through the allowlist
 
 
-# The one reviewed list of what a page may call; macros/ registers exactly these.
+# The core's macros (features may turn some off); a site's extensions add theirs
+# (``studynotes.extension``), and a page may call nothing else.
 MACROS = {
-    "run": Macro(("command", "expect_failure"), 1, "a console block of the command's real output"),
-    "df": Macro(("command", "keep_pseudo"), 0, "df's output and a table of the disks", "df -h"),
+    "run": Macro(
+        ("command", "expect_failure"), 1, "a console block of the command's real output", live=True
+    ),
     "quiz": Macro(("quiz_id",), 1, "one interactive quiz of data/quizzes/"),
     "quiz_index": Macro((), 0, "the list of every quiz, with its exports"),
     "answer_key": Macro((), 0, "every quiz's answers and explanations"),
@@ -46,7 +51,6 @@ MACROS = {
     "glossary_table": Macro((), 0, "the glossary's table, from the abbreviations"),
     "repo_url": Macro((), 0, "the address of the project's repository"),
 }
-LIVE_MACROS = ("run", "df")  # macros whose first argument is a command to run
 _PARSER = Environment()  # only parses (never renders) pages, to find the calls
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), which Material's blog uses too: what
 # it takes for front matter is what the checks read as front matter.
@@ -88,19 +92,21 @@ def blank_front_matter(text: str) -> str:
     return "\n" * head.count("\n") + body
 
 
-def find_calls(text: str, page: str) -> list[Call]:
+def find_calls(text: str, page: str, macros: Mapping[str, Macro] = MACROS) -> list[Call]:
     """The macro calls of one page (front matter included), in order.
 
     Raises ``SourceErrors`` naming every piece of template code that is not a literal
     call of a macro of ``MACROS``.
     """
-    calls, errors = read_calls(text, page)
+    calls, errors = read_calls(text, page, macros)
     if errors:
         raise SourceErrors(errors, "The template check")
     return calls
 
 
-def read_calls(text: str, page: str) -> tuple[list[Call], list[SourceError]]:
+def read_calls(
+    text: str, page: str, macros: Mapping[str, Macro] = MACROS
+) -> tuple[list[Call], list[SourceError]]:
     """The page's well-formed macro calls, and every problem of its template code."""
     errors = _front_matter_errors(text, page)
     body = protect_code(blank_front_matter(text))
@@ -111,7 +117,7 @@ def read_calls(text: str, page: str) -> tuple[list[Call], list[SourceError]]:
         except TemplateSyntaxError as error:
             errors.append(_syntax_error(page, error))
         else:
-            reader = _Reader(page, body.split("\n"))
+            reader = _Reader(page, body.split("\n"), macros)
             calls, more = reader.read(tree)
             errors += more
     return calls, errors
@@ -136,8 +142,9 @@ def pages(docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> Iterator
 class _Reader:
     """Walks one page's template: text and macro calls pass, anything else is a problem."""
 
-    def __init__(self, page: str, lines: list[str]) -> None:
+    def __init__(self, page: str, lines: list[str], macros: Mapping[str, Macro]) -> None:
         self.page = page
+        self.macros = macros
         self.lines = lines
         self.calls: list[Call] = []
         self.errors: list[SourceError] = []
@@ -158,12 +165,13 @@ class _Reader:
             self._refuse(node, "is not a macro call")
             return
         name = node.node.name
-        if name not in MACROS:
-            close = difflib.get_close_matches(name, MACROS, n=1)
+        if name not in self.macros:
+            close = difflib.get_close_matches(name, self.macros, n=1)
             hint = f"Did you mean {close[0]}()? " if close else ""
-            self._refuse(node, f"calls '{name}', which is not a macro", f"{hint}{_known()}")
+            known = _known(self.macros)
+            self._refuse(node, f"calls '{name}', which is not a macro", f"{hint}{known}")
             return
-        self._call(node, name, MACROS[name])
+        self._call(node, name, self.macros[name])
 
     def _call(self, node: nodes.Call, name: str, macro: Macro) -> None:
         signature = f"{name}({', '.join(macro.params)})"
@@ -186,7 +194,10 @@ class _Reader:
         quoted = self._snippet(line)
         self.errors.append(
             SourceError(
-                self.page, line, f"{quoted} {problem}", fix or f"{_FIX_LITERAL}. {_known()}"
+                self.page,
+                line,
+                f"{quoted} {problem}",
+                fix or f"{_FIX_LITERAL}. {_known(self.macros)}",
             )
         )
 
@@ -240,5 +251,5 @@ def _syntax_error(page: str, error: TemplateSyntaxError) -> SourceError:
     )
 
 
-def _known() -> str:
-    return "Macros: " + ", ".join(f"{name}()" for name in sorted(MACROS)) + " (CONTRIBUTING.md)"
+def _known(macros: Mapping[str, Macro]) -> str:
+    return "Macros: " + ", ".join(f"{name}()" for name in sorted(macros)) + " (CONTRIBUTING.md)"

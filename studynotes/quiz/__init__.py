@@ -1,4 +1,4 @@
-"""Quizzes for the study notes: data in ``data/quizzes/*.yml``, no MkDocs imports.
+"""Quizzes for the study notes: data in the quiz folder's ``*.yml``, no MkDocs imports.
 
 The site's adapters (macros, a build hook) call these pure functions:
 
@@ -18,25 +18,22 @@ Rendering (HTML strings to put in a Markdown page; each is one raw HTML block)
     ``render_quiz(quiz, page=None, *, links=AS_WRITTEN, assets=True) -> str``
         One quiz for the page ``page`` (docs-relative, e.g. ``"quizzes/distros.md"``,
         default ``quiz.page``). With ``assets=True`` the block carries the
-        ``<link>``/``<script>`` of ``assets/quiz/quiz.css`` and ``quiz.js``, so only
+        ``<link>``/``<script>`` of ``quiz.css`` and ``quiz.js`` (``links.assets``), so only
         pages with quizzes load them; pass ``assets=False`` if the adapter adds
         ``asset_tags(page, links) -> (link_tag, script_tag)`` itself.
-    ``render_index(quizzes, page, *, exports_dir="quizzes/exports",
-    answer_key_page=None, links=AS_WRITTEN) -> str``
+    ``render_index(quizzes, page, *, answer_key_page=None, links=AS_WRITTEN) -> str``
         A table of every quiz: title linked to its page, question count, downloads.
     ``render_answer_key(quizzes, page, *, links=AS_WRITTEN) -> str``
         The printable instructor key: every question, right answers, feedback,
         explanations; no JavaScript.
 
-Exports and generated questions
+Exports
     ``write_exports(quizzes, out_dir: Path, site_url="") -> list[Path]``
         Per quiz: ``<id>.json``, ``<id>.qti.zip`` (IMS QTI 1.2) and ``<id>.apkg`` (Anki),
         named as ``export_files(quiz)`` says; write them to
-        ``site_dir / "quizzes/exports"`` so ``render_index``'s links work.
-    ``disk_space_quiz(page="quizzes/disk-space.md", live_text=None, live_label=None)``
-        The breakout 3 quiz computed from ``df -h`` output: the course sample, plus a
-        live or recorded capture if given (``live_label`` says which, when, where).
-        ``df_questions(text, label, id_prefix) -> list[Question]`` for one capture.
+        ``site_dir / links.exports`` so ``render_index``'s links work.
+    Quizzes computed at build time come from a site's extensions
+    (``studynotes.extension.QuizGenerator``).
 
 Study mode (``study``)
     ``study.render_review(page, links)``, ``study.render_progress(quizzes, page, links)``
@@ -53,7 +50,6 @@ from __future__ import annotations
 
 from studynotes.quiz import study
 from studynotes.quiz.export import export_files, write_exports, write_exports_cached
-from studynotes.quiz.generate import df_questions, disk_space_quiz
 from studynotes.quiz.links import check_links, link_errors
 from studynotes.quiz.load import QuizBank, QuizFile, load_quizzes
 from studynotes.quiz.render import asset_tags, render_answer_key, render_index, render_quiz
@@ -68,8 +64,6 @@ __all__ = [
     "QuizFile",
     "asset_tags",
     "check_links",
-    "df_questions",
-    "disk_space_quiz",
     "export_files",
     "link_errors",
     "load_quizzes",

@@ -31,11 +31,10 @@ from studynotes.quiz.schema import (
 )
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
-CSS = "assets/quiz/quiz.css"
+CSS = "quiz.css"  # in the built site under the settings' ``assets`` (Links.assets)
 # quiz.js uses schedule.js, study.js both; each waits for what it uses (see asset_tags).
-JS = ("assets/quiz/schedule.js", "assets/quiz/quiz.js")
-STUDY_JS = "assets/quiz/study.js"
-EXPORTS_DIR = "quizzes/exports"
+JS = ("schedule.js", "quiz.js")
+STUDY_JS = "study.js"
 YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is never the only sign
 
 
@@ -48,9 +47,12 @@ def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> 
     so they run as they arrive: each script waits for the ones it uses, then
     initialises through ``document$`` (once, however many times it is loaded).
     """
-    css = escape(href(CSS, page, links))
+    css = escape(href(links.asset(CSS), page, links))
     scripts = [*JS, STUDY_JS] if study else JS
-    js = "".join(f'<script src="{escape(href(s, page, links))}" defer></script>' for s in scripts)
+    js = "".join(
+        f'<script src="{escape(href(links.asset(s), page, links))}" defer></script>'
+        for s in scripts
+    )
     return f'<link rel="stylesheet" href="{css}">', js
 
 
@@ -230,7 +232,6 @@ def render_index(
     quizzes: Iterable[Quiz],
     page: str,
     *,
-    exports_dir: str = EXPORTS_DIR,
     answer_key_page: str | None = None,
     links: Links = AS_WRITTEN,
 ) -> str:
@@ -239,8 +240,7 @@ def render_index(
     for quiz in quizzes:
         link = escape(href(quiz.page, page, links))
         downloads = " · ".join(
-            f'<a href="{escape(href(f"{exports_dir}/{name}", page, links))}" '
-            f"download>{escape(kind)}</a>"
+            f'<a href="{escape(href(links.export(name), page, links))}" download>{escape(kind)}</a>'
             for kind, name in export_files(quiz).items()
         )
         rows.append(

@@ -1,7 +1,7 @@
-"""Take a quiz in the terminal: ``python -m studynotes.quiz QUIZ_ID``.
+"""Take a quiz in the terminal: ``studynotes quiz QUIZ_ID``.
 
 Reads answers line by line from standard input, so it works interactively and with
-piped input (``printf '1\\n2 3\\n' | python -m studynotes.quiz distros``). End of input
+piped input (``printf '1\\n2 3\\n' | studynotes quiz distros``). End of input
 stops the quiz early; the score counts the questions answered so far.
 """
 
@@ -16,8 +16,7 @@ from typing import TextIO
 
 from studynotes.errors import REPORTED
 from studynotes.quiz.check import answer_text, is_correct, parse_number
-from studynotes.quiz.generate import disk_space_quiz
-from studynotes.quiz.load import QuizBank, QuizFile, load_quizzes
+from studynotes.quiz.load import QuizBank
 from studynotes.quiz.markup import plain
 from studynotes.quiz.schema import (
     MultipleQuestion,
@@ -28,7 +27,6 @@ from studynotes.quiz.schema import (
     SingleQuestion,
 )
 
-DEFAULT_QUIZZES = Path(__file__).resolve().parents[2] / "data" / "quizzes"
 YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"
 _Say = Callable[[str], None]
 
@@ -139,22 +137,25 @@ def _parse(question: Question, options: list[Option], line: str) -> str | list[s
     return text or None
 
 
-def bank(folder: Path = DEFAULT_QUIZZES) -> QuizBank:
-    """The quizzes of ``folder`` plus the generated disk-space quiz."""
-    quizzes = load_quizzes(folder)
-    quizzes.add(QuizFile(disk_space_quiz(), Path(__file__).with_name("generate.py")))
-    return quizzes
+def bank(config_file: Path) -> QuizBank:
+    """The project's quizzes: its quiz files and its extensions' generated ones (made
+    as outside a build: no command has run)."""
+    from studynotes.site import quizzes_outside_build  # the site imports the quiz package
+
+    return quizzes_outside_build(config_file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m studynotes.quiz", description=__doc__)
+    parser = argparse.ArgumentParser(prog="studynotes quiz", description=__doc__.split("\n")[0])
     parser.add_argument("quiz", nargs="?", help="id of the quiz to take; omit to list them")
-    parser.add_argument("--quizzes", type=Path, default=DEFAULT_QUIZZES, help="quiz folder")
+    parser.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml"
+    )
     parser.add_argument("--no-shuffle", action="store_true", help="keep the options in file order")
     parser.add_argument("--seed", type=int, help="shuffle the options reproducibly")
     args = parser.parse_args(argv)
     try:
-        quizzes = bank(args.quizzes)
+        quizzes = bank(args.config_file)
     except REPORTED as error:
         print(error, file=sys.stderr)
         return 2

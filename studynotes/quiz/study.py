@@ -17,36 +17,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
 from studynotes.quiz.check import version
 from studynotes.quiz.filecache import code_of, content_key, copy_cached
 from studynotes.quiz.markup import inline, plain
-from studynotes.quiz.render import EXPORTS_DIR, asset_tags, question_form
+from studynotes.quiz.render import asset_tags, question_form
 from studynotes.quiz.schema import Question, Quiz
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
-BANK = f"{EXPORTS_DIR}/study.json"
+BANK = "study.json"  # in the settings' exports folder (``Links.export``)
 FORMAT = "studynotes-study"
-QUIZ_INDEX = "quizzes/index.md"
 
 
-def bank(quizzes: Iterable[Quiz], directory_urls: bool = True) -> str:
+def bank(quizzes: Iterable[Quiz], links: Links = AS_WRITTEN) -> str:
     """The question bank as JSON text (links as the browser resolves them from it)."""
-    links = Links(directory_urls)  # nothing rewrites URLs in a JSON file
+    links = replace(links, raw_html_rewritten=False)  # nothing rewrites URLs in a JSON file
+    where = links.export(BANK)
     data = {
         "format": FORMAT,
         "quizzes": [
             {
                 "id": quiz.id,
                 "title": plain(quiz.title),
-                "url": href(quiz.page, BANK, links),
+                "url": href(quiz.page, where, links),
                 "questions": [
                     {
                         "id": q.id,
                         "v": version(q),
-                        "html": question_form(q, BANK, links, no_js=False),
+                        "html": question_form(q, where, links, no_js=False),
                     }
                     for q in quiz.questions
                 ],
@@ -58,17 +59,17 @@ def bank(quizzes: Iterable[Quiz], directory_urls: bool = True) -> str:
 
 
 def write_bank(
-    quizzes: Iterable[Quiz], site_dir: Path, cache_dir: Path, directory_urls: bool = True
+    quizzes: Iterable[Quiz], site_dir: Path, cache_dir: Path, links: Links = AS_WRITTEN
 ) -> Path:
     """Write ``BANK`` into the built site (made once per content, like the exports)."""
-    text = bank(quizzes, directory_urls)
-    name = Path(BANK).name
+    text = bank(quizzes, links)
+    name = BANK
 
     def write(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
     key = content_key(code_of(__file__), text)
-    return copy_cached(cache_dir, key, [name], write, site_dir / EXPORTS_DIR)[0]
+    return copy_cached(cache_dir, key, [name], write, site_dir / links.exports)[0]
 
 
 def _ids(questions: Iterable[Question]) -> str:
@@ -77,7 +78,7 @@ def _ids(questions: Iterable[Question]) -> str:
 
 
 def _no_script(page: str, links: Links, what: str) -> str:
-    index = escape(href(QUIZ_INDEX, page, links))
+    index = escape(href(links.quiz_index, page, links))
     return (
         # Out of the search index: a search should find the page, not this apology.
         f'<p class="study__nojs" data-search-exclude>{what} Your answers are kept in this '
@@ -93,7 +94,8 @@ def _widget(kind: str, page: str, links: Links, what: str, body: list[str]) -> s
     """A study page's block: its stylesheet, the no-JS note, ``body``, its scripts."""
     css, js = asset_tags(page, links, study=True)
     lines = [
-        f'<div class="quiz study" data-study="{kind}">',
+        f'<div class="quiz study" data-study="{kind}" '
+        f'data-bank="{escape(href(links.export(BANK), page, links))}">',
         css,
         _no_script(page, links, what),
         *body,

@@ -13,7 +13,8 @@ from pathlib import PurePosixPath
 
 @dataclass(frozen=True)
 class Links:
-    """How the engine serves pages, and what it does with URLs in raw HTML.
+    """How the engine serves pages, what it does with URLs in raw HTML, and where the
+    built site keeps what quiz HTML links to (the settings' ``assets`` and ``exports``).
 
     MkDocs and ProperDocs leave raw HTML alone, so its URLs must be what the browser
     resolves from the page's URL. Zensical resolves them from the .md file, as it does
@@ -23,6 +24,15 @@ class Links:
 
     directory_urls: bool = True
     raw_html_rewritten: bool = False
+    assets: str = "assets/quiz"  # the quiz scripts and stylesheet
+    exports: str = "quizzes/exports"  # quiz exports and study mode's question bank
+    quiz_index: str = "quizzes/index.md"
+
+    def asset(self, name: str) -> str:
+        return f"{self.assets}/{name}"
+
+    def export(self, name: str) -> str:
+        return f"{self.exports}/{name}"
 
 
 AS_WRITTEN = Links()  # MkDocs and ProperDocs with use_directory_urls, the default

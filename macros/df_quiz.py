@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 
-from studynotes import df
-from studynotes.df import GIB, Filesystem
-from studynotes.quiz.markup import number
-from studynotes.quiz.schema import (
+from macros import df_output as df
+from macros.df_output import GIB, Filesystem
+from studynotes.extension import (
     Exhibit,
     NumericQuestion,
     Option,
     Question,
     Quiz,
     SingleQuestion,
+    number,
     slugify,
 )
 

@@ -1,7 +1,7 @@
 /* Study mode's pages: review (questions due, one at a time, from every quiz) and
  * progress (per quiz, and keeping it: export, import, forget). Loaded with
  * schedule.js and quiz.js on those two pages only; studynotes/quiz/study.py writes
- * their HTML and the question bank, quizzes/exports/study.json. */
+ * their HTML and the question bank, whose address the widget's data-bank holds. */
 (function () {
   "use strict";
   if (window.studynotesStudy) return;
@@ -11,8 +11,6 @@
   var one;
   var all;
   var tries = 0;
-  // The site's root, from this script's own address (assets/quiz/study.js).
-  var ROOT = new URL("../../", document.currentScript.src);
   var bank = null; // fetched once, kept across instant navigation
 
   function when(time) {
@@ -31,9 +29,10 @@
     return el;
   }
 
-  function getBank() {
+  // The bank's address is relative to the page showing the widget (data-bank).
+  function getBank(root) {
     if (bank) return Promise.resolve(bank);
-    var url = new URL("quizzes/exports/study.json", ROOT);
+    var url = new URL(root.getAttribute("data-bank"), document.baseURI);
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.statusText);
       return response.json();
@@ -62,7 +61,7 @@
     var status = one(root, ".study__status");
     var card = one(root, ".study__card");
     status.textContent = "Loading the questions\u2026";
-    getBank().then(function () {
+    getBank(root).then(function () {
       next(false);
     }, function (error) {
       status.textContent = "The questions could not be loaded (" + error.message + "). " +
