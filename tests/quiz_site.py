@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from macros.df_quiz import disk_space_quiz
 from studynotes import assets
 from studynotes.headings import heading_ids
 from studynotes.quiz import (
@@ -28,8 +29,8 @@ from studynotes.quiz import (
     study,
     write_exports,
 )
-from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.schema import Quiz
+from studynotes.quiz.urls import AS_WRITTEN
 from tests.support import ROOT, serve
 
 CONFIG = """\
@@ -132,9 +133,6 @@ def quiz_site(folder: Path) -> Iterator[str]:
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_text(text.format(**fills), encoding="utf-8")
         _learn_more_stubs(docs, bank.quizzes)
-        (docs / "assets" / "quiz").mkdir(parents=True)
-        for asset in (ROOT / "docs" / "assets" / "quiz").iterdir():
-            (docs / "assets" / "quiz" / asset.name).write_bytes(asset.read_bytes())
         (folder / "mkdocs.yml").write_text(CONFIG.format(url=url), encoding="utf-8")
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -147,7 +145,7 @@ def quiz_site(folder: Path) -> Iterator[str]:
         assert result.returncode == 0, result.stdout + result.stderr
         write_exports(bank.quizzes, site / "quizzes" / "exports", site_url=url)
         study.write_bank(studied, site, folder / "cache")
-        assets.minify_site(docs, site)
+        assets.add(assets.bundled(Path(AS_WRITTEN.assets)), site)
         yield url
 
 

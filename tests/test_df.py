@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from studynotes import df
-from studynotes.df import GIB, Filesystem
-from studynotes.quiz.generate import COURSE_SAMPLE  # the week 3 breakout sheet's df -h
+from macros import df_output as df
+from macros.df_output import GIB, Filesystem
+from macros.df_quiz import COURSE_SAMPLE  # the week 3 breakout sheet's df -h
 
 KIB, MIB = 1024, 1024**2
 DF_K_SAMPLE = """\

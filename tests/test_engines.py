@@ -250,13 +250,13 @@ def test_a_script_that_is_not_es5_stops_the_build_before_any_page(
     """The build minifies the project's scripts with an ES5 parser; a newer one is a
     source problem at its line, found before the engine renders anything."""
     project = copy_project(tmp_path / "project")
-    script = project / "docs" / "assets" / "quiz" / "study.js"
+    script = project / "docs" / "assets" / "javascripts" / "code-focus.js"
     lines = script.read_text().splitlines()
     lines.insert(5, "  const late = () => 1;")
     script.write_text("\n".join(lines) + "\n")
     result = build(project, project / "site", engine=engine)
     assert result.returncode != 0
-    assert "docs/assets/quiz/study.js:6: Unexpected" in result.log, result.log
+    assert "docs/assets/javascripts/code-focus.js:6: Unexpected" in result.log, result.log
     assert "fix: Write the script in ES5 (var and function, no let, const" in result.log
     assert "Traceback" not in result.log
     assert not list((project / "site").rglob("*.html"))

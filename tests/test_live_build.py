@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from studynotes import df, walk_directory_tree
+from macros import df_output as df
+from macros import walk_directory_tree
 from tests.support import ROOT, Build, build, copy_project
 
 

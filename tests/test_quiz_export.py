@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.df_quiz import disk_space_quiz
 from studynotes.quiz import export_files, load_quizzes, write_exports
 from studynotes.quiz.export import from_json, qti_xml, to_json
-from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.markup import number
 from studynotes.quiz.schema import Quiz
 

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from studynotes.quiz import QuizBank, QuizFile, link_errors
-from studynotes.quiz.check import is_correct
-from studynotes.quiz.generate import (
+from macros.df_quiz import (
     COURSE_LABEL,
     course_sample_questions,
     df_questions,
     disk_space_quiz,
     sudo_question,
 )
+from studynotes.quiz import QuizBank, QuizFile, link_errors
+from studynotes.quiz.check import is_correct
 from studynotes.quiz.schema import NumericQuestion, Question, SingleQuestion
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from macros.df_quiz import disk_space_quiz
 from studynotes.quiz import load_quizzes, render_answer_key, render_index, render_quiz
 from studynotes.quiz.check import key
-from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.markup import inline, paragraphs, plain
 from studynotes.quiz.schema import Quiz
 from studynotes.quiz.urls import Links, href, page_url

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from studynotes import df
+from macros import df_output as df
 from studynotes.quiz import export_files, load_quizzes
 from tests.support import ROOT, Build
 

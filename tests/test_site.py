@@ -23,11 +23,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (docs / "quizzes").mkdir()
     (docs / "includes").mkdir()
     (docs / "includes" / "abbreviations.md").write_text("*[CLI]: command-line interface\n")
-    (docs / "linux" / "disk-space.md").write_text(
-        "# Disk\n\n## Answers { #df-answers }\n\n## Why sudo { #why-sudo }\n"
-    )
     shutil.copy(ROOT / "docs" / "linux" / "distros.md", docs / "linux")  # the quiz links it
-    (docs / "quizzes" / "disk-space.md").write_text("# Quiz\n\n{{ quiz('disk-space') }}\n")
     (docs / "index.md").write_text("# Home\n\n[repo]({{ repo_url() }}) {{ glossary_table() }}\n")
     (tmp_path / "data" / "quizzes").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "commands.yml", tmp_path / "data" / "commands.yml")
@@ -64,7 +60,7 @@ def test_one_report_holds_page_problems_and_unknown_quiz_ids(project: Path) -> N
     found = {e.problem: (e.line, e.fix) for e in caught.value.errors}
     assert found["no quiz with id 'nope'"] == (
         3,
-        "Use one of: disk-space, distros (data/quizzes/*.yml)",
+        "Use one of: distros (the quiz files, *.yml)",
     )
     typo = found["the link 'linux/distro.md' leads to no file of the site"]
     assert typo[0] == 3 and typo[1].startswith("Did you mean 'linux/distros.md'?")

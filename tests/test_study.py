@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.df_quiz import disk_space_quiz
 from studynotes import assets
 from studynotes.errors import SourceErrors
 from studynotes.quiz import load_quizzes, study
 from studynotes.quiz.check import version
-from studynotes.quiz.generate import disk_space_quiz
 from studynotes.quiz.schema import Quiz
-from studynotes.quiz.urls import page_url
+from studynotes.quiz.urls import AS_WRITTEN, page_url
 
 ROOT = Path(__file__).resolve().parents[1]
-QUIZ_ASSETS = ROOT / "docs" / "assets" / "quiz"
+QUIZ_ASSETS = assets.BROWSER
 BUDGET = 6000  # bytes, gzip: every quiz script and stylesheet together
 
 
@@ -67,7 +67,7 @@ def test_the_bank_has_every_question_with_its_form_and_links_from_its_file(
     data = json.loads(study.bank(quizzes))
     assert data["format"] == "studynotes-study"
     assert [q["id"] for q in data["quizzes"]] == [q.id for q in quizzes]
-    bank_dir = posixpath.dirname(study.BANK)
+    bank_dir = posixpath.dirname(AS_WRITTEN.export(study.BANK))
     for entry, quiz in zip(data["quizzes"], quizzes, strict=True):
         assert posixpath.normpath(posixpath.join(bank_dir, entry["url"])) + "/" == (
             page_url(quiz.page)
@@ -89,14 +89,14 @@ def test_the_bank_has_every_question_with_its_form_and_links_from_its_file(
 def test_the_bank_is_written_once_per_content(quizzes: list[Quiz], tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     written = study.write_bank(quizzes, tmp_path / "a", cache)
-    assert written == tmp_path / "a" / study.BANK
+    assert written == tmp_path / "a" / AS_WRITTEN.export(study.BANK)
     assert json.loads(written.read_text())["quizzes"]
     assert len(list(cache.iterdir())) == 1
     study.write_bank(quizzes, tmp_path / "b", cache)
     assert len(list(cache.iterdir())) == 1  # same content: the same entry
     study.write_bank(quizzes[:1], tmp_path / "c", cache)
     assert len(list(cache.iterdir())) == 2
-    assert (tmp_path / "c" / study.BANK).read_text() == study.bank(quizzes[:1])
+    assert (tmp_path / "c" / AS_WRITTEN.export(study.BANK)).read_text() == study.bank(quizzes[:1])
 
 
 def test_the_pages_say_what_they_would_show_without_javascript(quizzes: list[Quiz]) -> None:

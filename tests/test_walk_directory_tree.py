@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from studynotes import walk_directory_tree as wdt
+from macros import walk_directory_tree as wdt
 
 SCRIPT = Path(wdt.__file__)
 # File sizes in bytes; "B" sorts before "a" (code-point order) and "a" before "a.txt"

@@ -1,6 +1,6 @@
 """Grading answers, and the answer key in the form the browser and the exports use.
 
-The browser (``docs/assets/quiz/quiz.js``) applies the same rules to the same key.
+The browser (``studynotes/browser/quiz.js``) applies the same rules to the same key.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Study mode: spaced review of every quiz's questions, and a reader's progress.
 
-The reader's answers never leave the browser (``docs/assets/quiz/schedule.js`` keeps
+The reader's answers never leave the browser (``studynotes/browser/schedule.js`` keeps
 and schedules them); the build provides what the browser cannot know:
 
 - the question bank, ``quizzes/exports/study.json``: every question's form, as quiz

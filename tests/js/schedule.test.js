@@ -1,4 +1,4 @@
-// Study mode's scheduler (docs/assets/quiz/schedule.js), under Node's own test runner:
+// Study mode's scheduler (studynotes/browser/schedule.js), under Node's own test runner:
 //   node --test tests/js/*.test.js      (make test-js)
 // It is the file the site serves, loaded as the module it also is; SCHEDULE_JS names
 // another copy (tests/test_study.py runs these tests on the minified one readers get).
@@ -6,7 +6,7 @@
 process.env.TZ = "UTC"; // "today" and midnight are the same wherever the tests run
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const schedule = require(process.env.SCHEDULE_JS || "../../docs/assets/quiz/schedule.js");
+const schedule = require(process.env.SCHEDULE_JS || "../../studynotes/browser/schedule.js");
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
