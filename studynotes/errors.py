@@ -64,3 +64,8 @@ def _shown(path: Path) -> str:
 # What a command-line entry point or engine adapter catches to print a report, not a
 # traceback: everything a contributor can cause and fix.
 REPORTED = (SourceError, SourceErrors)
+
+
+class UsageError(Exception):
+    """A command given what it cannot use: a missing mkdocs.yml, an engine not installed,
+    a folder that is not empty. The command line prints it with its name, no traceback."""

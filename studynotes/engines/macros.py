@@ -34,12 +34,12 @@ def _as_build_error(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except (*REPORTED, LookupError) as error:
-            raise _plugin_error(str(error)) from None
+            raise plugin_error(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def _plugin_error(message: str) -> Exception:
+def plugin_error(message: str) -> Exception:
     """The running engine's build error (MkDocs' or ProperDocs'), which ends the build
     with ``message`` and no traceback."""
     for engine in ("properdocs", "mkdocs"):

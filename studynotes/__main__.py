@@ -1,0 +1,7 @@
+"""``python -m studynotes``: the ``studynotes`` command."""
+
+import sys
+
+from studynotes.cli import main
+
+sys.exit(main())
