@@ -15,10 +15,10 @@ export NO_MKDOCS_2_WARNING := 1
 # to the nav or a page title, restart, or use `make serve SERVE_FLAGS=` for full rebuilds.
 SERVE_FLAGS ?= --dirty
 serve: $(VENV)/.site
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/studynotes serve --dev-addr 127.0.0.1:8000 $(SERVE_FLAGS)
 
 build: $(VENV)/.site
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/studynotes build --strict --site-dir site
 
 # Tests need a Docker engine (live output, Dockerfile snippets), started if none answers,
 # and the Nu HTML Checker (fetched once from the npm registry, integrity-checked).
@@ -42,7 +42,7 @@ test-unit: lint
 # Before a pull request: the build's checks and the snippet checks, for one page
 # (PAGE=docs/linux/df.md) or all; see CONTRIBUTING.md, "Check your page".
 check: $(VENV)/.test
-	scripts/with-docker.sh $(BIN)/python -m studynotes.check $(PAGE)
+	scripts/with-docker.sh $(BIN)/studynotes check $(PAGE)
 
 # Draw the pages' Mermaid diagrams not drawn yet into data/diagrams/ (commit them):
 # pages ship the drawing and readers' browsers run no Mermaid (studynotes/diagrams.py).
@@ -52,7 +52,7 @@ diagrams: $(VENV)/.test
 
 # Run the notes' marked code blocks (see CONTRIBUTING.md, "Runnable snippets").
 snippets: $(VENV)/.test
-	scripts/with-docker.sh $(BIN)/python -m studynotes.snippets
+	scripts/with-docker.sh $(BIN)/studynotes snippets
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -1,6 +1,6 @@
 """`make check PAGE=docs/...`: the build's checks and the snippet checks, for a page.
 
-    python -m studynotes.check [PAGE ...] [--engine mkdocs|properdocs|zensical]
+    studynotes check [PAGE ...] [--engine mkdocs|properdocs|zensical]
 
 1. A strict build of the whole site (a page's links and the links to it are only
    known in the built site) into ``.cache/check-site``, which is kept: after the
@@ -24,7 +24,6 @@ from pathlib import Path
 
 from studynotes.snippets.__main__ import main as snippets_main
 
-ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(".cache") / "check-site"
 _BUILDS = {
     "mkdocs": ["-m", "mkdocs", "build", "--strict", "--dirty", "--quiet", "--site-dir", str(SITE)],
@@ -38,11 +37,11 @@ _BUILDS = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m studynotes.check", description=__doc__.split("\n")[0]
+        prog="studynotes check", description=__doc__.split("\n")[0]
     )
     parser.add_argument("pages", nargs="*", type=Path, help="pages (default: all of docs/)")
     parser.add_argument("--engine", choices=sorted(_BUILDS), default="mkdocs")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
+    parser.add_argument("--root", type=Path, default=Path(), help="the site (default: here)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     missing = [str(page) for page in args.pages if not page.is_file()]

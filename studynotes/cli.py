@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = _command(commands, "serve", _serve, "preview the site, rebuilt on save")
     _engine_and_config(serve, ENGINES)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--dirty", action="store_true", help="rebuild only the pages that changed (not Zensical)"
+    )
 
     check = _command(commands, "check", _check, "the build's checks and the snippet checks")
     _engine_and_config(check, ENGINES)
@@ -144,6 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     command = [sys.executable, "-m", args.engine, "serve", "--config-file", str(config)]
+    command += ["--dirty"] * (args.dirty and args.engine != "zensical")
     return _run([*command, "--dev-addr", args.dev_addr], config)
 
 

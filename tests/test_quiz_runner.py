@@ -94,7 +94,7 @@ def test_shuffled_options_are_still_graded_by_id(backups: Quiz) -> None:
 def command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "studynotes.quiz", *args],
+        [sys.executable, "-m", "studynotes", "quiz", *args],
         input=stdin,
         capture_output=True,
         text=True,

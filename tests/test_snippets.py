@@ -488,7 +488,7 @@ def test_every_snippet_in_the_notes_passes() -> None:
     """`make snippets` as CI runs it: the command, over docs/, with progress and counts."""
     docker_engine()  # under STUDYNOTES_REQUIRE_LIVE, no engine is a failure, not a skip
     done = subprocess.run(
-        [sys.executable, "-m", "studynotes.snippets"],
+        [sys.executable, "-m", "studynotes", "snippets"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -87,6 +87,9 @@ class Approved:
 
 
 def load(path: Path) -> Allowlist:
+    """The allowlist of ``path``; none at all (every command refused) if there is no file."""
+    if not path.exists() and not path.is_symlink():
+        return Allowlist(programs={})
     fix = "The file's header says what each key takes ('executable' and 'forms' are needed)"
     return yamlfile.validate(Allowlist, yamlfile.load(path), fix)
 

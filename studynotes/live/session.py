@@ -110,7 +110,8 @@ class LiveOutputs:
                 call.line,
                 f"command '{call.command}' refused: {why}",
                 f"Use a command allowed by {self._rel(self.settings.allowlist)}, "
-                "or propose it there in a reviewed pull request",
+                "or propose it there in a reviewed pull request"
+                + ("" if self.settings.allowlist.exists() else " (the file does not exist yet)"),
             ) from None
 
     def check(self, call: Call, capture: Capture) -> None:

@@ -1,4 +1,4 @@
-"""`python -m studynotes.snippets [PAGE ...]`: run the marked code blocks of the notes.
+"""`studynotes snippets [PAGE ...]`: run the marked code blocks of the notes.
 
 Prints progress (page, how many left), every failure with its file:line, the
 command and its output, and the counts; exits 1 if anything failed.
@@ -15,15 +15,14 @@ from studynotes import symlinks
 from studynotes.errors import SourceErrors, summary
 from studynotes.snippets.checker import Checker, Report, pages
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m studynotes.snippets", description=__doc__.split("\n")[0]
+        prog="studynotes snippets", description=__doc__.split("\n")[0]
     )
     parser.add_argument("pages", nargs="*", type=Path, help="pages to check (default: docs/)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the repository")
+    parser.add_argument("--root", type=Path, default=Path(), help="the site (default: here)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     links = symlinks.problems([root / "docs", root / "data"])
