@@ -36,9 +36,7 @@ _BUILDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="studynotes check", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="studynotes check", description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", type=Path, help="pages (default: all of docs/)")
     parser.add_argument("--engine", choices=sorted(_BUILDS), default="mkdocs")
     parser.add_argument("--root", type=Path, default=Path(), help="the site (default: here)")

@@ -16,11 +16,8 @@ from studynotes.errors import SourceErrors, summary
 from studynotes.snippets.checker import Checker, Report, pages
 
 
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="studynotes snippets", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="studynotes snippets", description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", type=Path, help="pages to check (default: docs/)")
     parser.add_argument("--root", type=Path, default=Path(), help="the site (default: here)")
     args = parser.parse_args(argv)
