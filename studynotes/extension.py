@@ -27,22 +27,20 @@ from typing import Any, Protocol
 
 from studynotes.errors import SourceError
 from studynotes.live.capture import Capture
+from studynotes.quiz import schema
 from studynotes.quiz.markup import number
-from studynotes.quiz.schema import (
-    Exhibit,
-    MultipleQuestion,
-    NumericQuestion,
-    Option,
-    Question,
-    Quiz,
-    ShortQuestion,
-    SingleQuestion,
-    slugify,
-)
 from studynotes.render.console import render as console_block
 from studynotes.template_code import Macro
 
 MacroFunction = Callable[..., str]
+# The quiz model a generator builds its quizzes with (``studynotes.quiz.schema``).
+Exhibit, Option, Question, Quiz = schema.Exhibit, schema.Option, schema.Question, schema.Quiz
+SingleQuestion, MultipleQuestion = schema.SingleQuestion, schema.MultipleQuestion
+ShortQuestion, NumericQuestion, slugify = (
+    schema.ShortQuestion,
+    schema.NumericQuestion,
+    schema.slugify,
+)
 
 
 class Outputs(Protocol):

@@ -314,26 +314,29 @@ def test_the_new_sites_own_tests_pass(installed: Installed, course: Path, tmp_pa
 
 
 @pytest.mark.browser
-def test_a_reader_answers_the_new_sites_quiz_and_reviews(built: dict[str, Path], browser) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_answers_the_new_sites_quiz_and_reviews(built: dict[str, Path], page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
+    answers = {  # question: (how it is answered, the answer)
+        "first-steps-live-output": (
+            "label",
+            "The build ran the command and embedded what it printed",
+        ),
+        "first-steps-questions": ("fill", "4"),
+    }
     with serve(built["mkdocs"]) as url:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
-        page = context.new_page()
         page.goto(url + "quizzes/first-steps/")
         page.wait_for_selector(".quiz[data-quiz-ready]")
-        question = page.locator("#q-first-steps-live-output")
-        question.get_by_label("The build ran the command and embedded what it printed").check()
-        question.get_by_role("button", name="Check answer").click()
-        expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
-        numeric = page.locator("#q-first-steps-questions")
-        numeric.locator("input").fill("4")
-        numeric.get_by_role("button", name="Check answer").click()
-        expect(numeric.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
+        for question_id, (how, answer) in answers.items():
+            question = page.locator(f"#q-{question_id}")
+            if how == "fill":
+                question.locator("input").fill(answer)
+            else:
+                question.get_by_label(answer).check()
+            question.get_by_role("button", name="Check answer").click()
+            expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
+        expect(page.locator(".quiz__score")).to_contain_text("2 of 4 correct")
         page.goto(url + "quizzes/review/")
-        expect(page.locator(".study__status")).not_to_have_text(
-            "Loading the questions\N{HORIZONTAL ELLIPSIS}"
-        )
         expect(page.locator(".study__card")).to_be_visible()
-        context.close()
+        prompts = re.compile("Where does the output|Which file lists|Which of these|How many")
+        expect(page.locator(".study__card")).to_contain_text(prompts)  # a question of the bank

@@ -67,14 +67,30 @@ def test_every_problem_is_reported_at_its_line_with_the_fix(tmp_path: Path) -> N
         "    pages:\n"
         "      review: /etc/review.md\n",  # line 12: absolute
     )
-    problems = _problems(config)
-    assert len(problems) == 4, problems
-    text = "\n".join(problems)
-    assert "mkdocs.yml:7: extra.studynotes.quizes: Extra inputs are not permitted" in text
-    assert "fix: Use one of: allowlist, assets, cache, captures" in text
-    assert "mkdocs.yml:9: extra.studynotes.features.study: Input should be a valid boolean" in text
-    assert "mkdocs.yml:10: extra.studynotes.allowlist: String should match pattern" in text
-    assert "mkdocs.yml:12: extra.studynotes.pages.review" in text
+    with pytest.raises(SourceErrors) as caught:
+        settings.read(config)
+    found = {(e.line, e.problem.split(" (got")[0]): e.fix for e in caught.value.errors}
+    assert set(found) == {
+        (7, "extra.studynotes.quizes: Extra inputs are not permitted"),
+        (
+            9,
+            "extra.studynotes.features.study: Input should be a valid boolean, unable to interpret input",
+        ),
+        (
+            10,
+            "extra.studynotes.allowlist: String should match pattern '^(?:[\\w-][\\w.-]*/)*"
+            "[\\w-][\\w.-]*$'",
+        ),
+        (
+            12,
+            "extra.studynotes.pages.review: String should match pattern '^(?:[\\w-][\\w.-]*/)*"
+            "[\\w-][\\w.-]*\\.md$'",
+        ),
+    }
+    assert found[7, "extra.studynotes.quizes: Extra inputs are not permitted"].startswith(
+        "Use one of: allowlist, assets, cache, captures, exports, extensions, features"
+    )
+    assert str(caught.value).startswith(f"{config}:7: ")
 
 
 def test_a_block_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
