@@ -74,7 +74,8 @@ def test_every_problem_is_reported_at_its_line_with_the_fix(tmp_path: Path) -> N
         (7, "extra.studynotes.quizes: Extra inputs are not permitted"),
         (
             9,
-            "extra.studynotes.features.study: Input should be a valid boolean, unable to interpret input",
+            "extra.studynotes.features.study: Input should be a valid boolean, "
+            "unable to interpret input",
         ),
         (
             10,
