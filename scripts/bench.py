@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT))
 from studynotes import config  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.page_check import check_docs  # noqa: E402
-from studynotes.site import Site, live_settings  # noqa: E402  (the same settings as the build)
+from studynotes.site import Site, live_settings, page_macros  # noqa: E402  (as the build has them)
 from studynotes.sitecheck import check_site, default_sources  # noqa: E402
-from studynotes.template_code import LIVE_MACROS, split_front_matter  # noqa: E402
+from studynotes.template_code import split_front_matter  # noqa: E402
 from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
@@ -168,7 +168,8 @@ def slowest_command(project: Path) -> tuple[float, str]:
     settings.cache.ttl = 0
     live = LiveOutputs(settings)
     slowest = (0.0, "none")
-    calls = [c for c in check_docs(project / "docs") if c.macro in LIVE_MACROS]
+    macros = page_macros(project / "mkdocs.yml")
+    calls = [c for c in check_docs(project / "docs", macros=macros) if macros[c.macro].live]
     for call in {c.command: c for c in calls}.values():
         started = time.perf_counter()
         live.prepare([call])

@@ -18,8 +18,7 @@ sys.path.insert(0, str(ROOT))
 from studynotes.errors import REPORTED  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.page_check import check_docs  # noqa: E402
-from studynotes.site import live_settings  # noqa: E402  (the same settings as the build)
-from studynotes.template_code import LIVE_MACROS  # noqa: E402
+from studynotes.site import live_settings, page_macros  # noqa: E402  (as the build has them)
 
 
 def main() -> int:
@@ -28,7 +27,9 @@ def main() -> int:
     settings.require_live = True
     live = LiveOutputs(settings)
     try:
-        live.prepare([call for call in check_docs(ROOT / "docs") if call.macro in LIVE_MACROS])
+        macros = page_macros(ROOT / "mkdocs.yml")
+        calls = check_docs(ROOT / "docs", macros=macros)
+        live.prepare([call for call in calls if macros[call.macro].live])
     except REPORTED as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -105,7 +105,7 @@ class Site:
         # The settings and the extensions they name come first: they say what pages may call.
         self.settings = _project_settings(config_file)
         self.extensions, errors = _extensions(self.settings, options.root, config_file)
-        self.macro_table = self._macro_table()
+        self.macro_table = _macro_table(self.settings, self.extensions)
         # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
         # checked before anything renders or runs, and one report names everything wrong.
         self.includes = None
@@ -165,18 +165,6 @@ class Site:
         if self.includes is None:
             return functions
         return {name: self._escaped(function) for name, function in functions.items()}
-
-    def _macro_table(self) -> dict[str, tuple[Macro, MacroMaker]]:
-        """The core's macros of the features turned on, then the extensions'."""
-        on = self.settings.features
-        table = {
-            name: (MACROS[name], make)
-            for name, make in _CORE_MACROS.items()
-            if getattr(on, _FEATURE_OF.get(name, ""), True)
-        }
-        for found in self.extensions:
-            table.update({name: (d.macro, d.make) for name, d in found.macros.items()})
-        return table
 
     def _escaped(self, macro: MacroFunction) -> MacroFunction:
         """``macro`` with its output escaped: quiz text or a command's output is never
@@ -279,6 +267,30 @@ _CORE_MACROS: dict[str, MacroMaker] = {
     "repo_url": lambda site: lambda: site.options.repo_url,
 }
 assert set(_CORE_MACROS) == set(MACROS), "pages are checked against MACROS"
+
+
+def _macro_table(
+    chosen: settings.Settings, extensions: list[extension.Extension]
+) -> dict[str, tuple[Macro, MacroMaker]]:
+    """The core's macros of the features turned on, then the extensions'."""
+    table = {
+        name: (MACROS[name], make)
+        for name, make in _CORE_MACROS.items()
+        if getattr(chosen.features, _FEATURE_OF.get(name, ""), True)
+    }
+    for found in extensions:
+        table.update({name: (d.macro, d.make) for name, d in found.macros.items()})
+    return table
+
+
+def page_macros(config_file: Path) -> dict[str, Macro]:
+    """What the pages of the project may call (for scripts that read pages outside a
+    build); ``SourceErrors`` if its settings or extensions are wrong."""
+    chosen = _project_settings(config_file)
+    found, errors = _extensions(chosen, config_file.resolve().parent, config_file)
+    if errors:
+        raise SourceErrors(errors, settings.CHECK)
+    return {name: macro for name, (macro, _) in _macro_table(chosen, found).items()}
 
 
 def quizzes_outside_build(config_file: Path) -> quiz.QuizBank:

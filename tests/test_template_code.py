@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from macros.course import extension as course
 from studynotes.errors import SourceErrors
 from studynotes.page_check import check_docs
+from studynotes.site import page_macros
 from studynotes.template_code import MACROS, find_calls
 from studynotes.templating import protect_code
+from tests.support import ROOT
 
 # What the flagship's pages may call: the core's macros and this course's extension's.
-SITE_MACROS = {**MACROS, **{name: d.macro for name, d in course.macros.items()}}
+SITE_MACROS = page_macros(ROOT / "mkdocs.yml")
 
 PAGE = """---
 tags: [x]
