@@ -48,6 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def commands() -> list[str]:
+    """The names of the commands, as ``studynotes --help`` lists them."""
+    actions = _parser()._subparsers._group_actions  # type: ignore[union-attr]
+    return [name for action in actions for name in getattr(action, "choices", {})]
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studynotes",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes import markdown_code, nav, page_check
+from studynotes import cli, markdown_code, nav, page_check
 from studynotes.snippets.fences import blocks
 from studynotes.snippets.marks import read_snippets
 from tests.support import ROOT
@@ -97,6 +97,12 @@ COMMANDS = _commands()
 def test_every_command_in_the_guides_exists(guide: str, words: list[str]) -> None:
     if words[0] == "make":
         assert words[1] in TARGETS, f"{guide}: no make target {words[1]!r}"
+    elif words[0] in ("studynotes", ".venv/bin/studynotes"):
+        assert words[1] in cli.commands(), f"{guide}: no command 'studynotes {words[1]}'"
+    elif words[0] == "pip":  # the README's start for another course (tests/test_generator.py)
+        assert words[1:3] == ["install", "studynotes[properdocs,zensical]"], words
+    elif words[0] == "cd":
+        assert (guide, words) in [("README.md", ["cd", "course"])], "only into a new site"
     elif "-m" in words:
         module = words[words.index("-m") + 1]
         assert importlib.util.find_spec(module), f"{guide}: no module {module!r}"
