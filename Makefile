@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-unit test-js snippets lint lock clean captures clean-cache bench \
-	bench-sitecheck bench-serve bench-lighthouse bench-yaml diagrams
+	bench-sitecheck bench-serve bench-lighthouse bench-yaml bench-install diagrams
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
 # --dirty: a save rebuilds the pages that changed only (about a second); after a change
@@ -80,6 +80,11 @@ bench-serve: $(VENV)/.test
 # registry (npx fetches Lighthouse 12.2.3). A benchmark: figures only, never a test.
 bench-lighthouse: $(VENV)/.site
 	$(BIN)/python scripts/bench_lighthouse.py
+
+# From `pip install` of the built wheel (dependencies from PyPI) to a site built by
+# `studynotes new` on each engine; wheel size and contents, the generated tree.
+bench-install: $(VENV)/.site
+	$(BIN)/python scripts/bench_install.py
 
 # Re-record the captures shown where a tool (e.g. a Docker engine) is missing.
 captures: $(VENV)/.site

@@ -50,7 +50,7 @@ from studynotes.template_code import split_front_matter  # noqa: E402
 from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
-PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data", "studynotes")
+PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data")
 ENGINES = ("mkdocs", "properdocs", "zensical")
 # How each engine builds CONFIG into the project's site/ (the full build and the plain one).
 _COMMANDS = {

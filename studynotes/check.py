@@ -22,15 +22,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from studynotes import settings
+from studynotes.errors import REPORTED
 from studynotes.snippets.__main__ import main as snippets_main
 
-SITE = Path(".cache") / "check-site"
+_DIRTY = ["build", "--strict", "--dirty", "--quiet", "--site-dir", "{site}"]
 _BUILDS = {
-    "mkdocs": ["-m", "mkdocs", "build", "--strict", "--dirty", "--quiet", "--site-dir", str(SITE)],
-    "properdocs": [
-        *("-m", "properdocs", "build", "--strict", "--dirty", "--quiet"),
-        *("--site-dir", str(SITE)),
-    ],
+    "mkdocs": ["-m", "mkdocs", *_DIRTY],
+    "properdocs": ["-m", "properdocs", *_DIRTY],
     "zensical": ["-m", "studynotes.build", "--strict"],  # no dirty mode, into site/
 }
 
@@ -48,7 +47,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"== The build ({args.engine}, strict)", flush=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run([sys.executable, *_BUILDS[args.engine]], cwd=root, env=env)
+    config = root / "mkdocs.yml"
+    try:
+        cache = settings.read(config).cache if config.is_file() else ".cache"
+    except REPORTED as error:
+        print(error, file=sys.stderr)
+        return 1
+    site = root / cache / "check-site"  # kept between runs: dirty rebuilds
+    command = [part.format(site=site) for part in _BUILDS[args.engine]]
+    built = subprocess.run([sys.executable, *command], cwd=root, env=env)
     print("== The snippets", flush=True)
     snippets = snippets_main([str(page.resolve()) for page in args.pages] + ["--root", str(root)])
     ok = built.returncode == 0 and snippets == 0

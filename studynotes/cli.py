@@ -158,6 +158,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _require_snippets()
     from studynotes.check import main as check_main
 
     config = _config_file(args)
@@ -167,8 +168,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _snippets(args: argparse.Namespace) -> int:
-    if importlib.util.find_spec("jsonschema") is None:
-        raise UsageError("the snippet checks need their extra: pip install 'studynotes[snippets]'")
+    _require_snippets()
     from studynotes.snippets.__main__ import main as snippets_main
 
     config = _config_file(args)
@@ -202,6 +202,11 @@ def _config_file(args: argparse.Namespace) -> Path:
 def _require(engine: str) -> None:
     if importlib.util.find_spec(engine) is None:
         raise UsageError(f"{engine} is not installed: pip install '{_EXTRA.get(engine, engine)}'")
+
+
+def _require_snippets() -> None:
+    if importlib.util.find_spec("jsonschema") is None:
+        raise UsageError("the snippet checks need their extra: pip install 'studynotes[snippets]'")
 
 
 def _run(command: list[str], config: Path) -> int:

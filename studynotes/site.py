@@ -79,6 +79,7 @@ def live_settings(
         captures=root / chosen.captures,
         cache=Cache(cache_dir, ttl=ttl),
         require_live=environ.get("STUDYNOTES_REQUIRE_LIVE", "") not in ("", "0"),
+        home=root / chosen.cache / "home",
     )
 
 

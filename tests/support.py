@@ -18,7 +18,7 @@ from studynotes import nav
 from studynotes.mkdocs_yml import read as read_config
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data", "studynotes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data")
 # Debian's Chromium; CHROMIUM overrides it, and where neither exists Playwright's
 # own build (installed by scripts/system-deps.sh off Debian) is used.
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"

@@ -18,6 +18,7 @@ from playwright.sync_api import Page
 
 from studynotes import assets, diagrams
 from studynotes.quiz import study
+from studynotes.quiz.urls import AS_WRITTEN
 from studynotes.sitecheck.scan import scan
 from tests.support import (
     ROOT,
@@ -86,11 +87,12 @@ def test_study_bank_matches_the_quiz_pages_and_scripts_ship_minified(
     """The bank is written after the engine (by ``Site.finish``), from the same quiz data
     the pages were rendered from: every question, at the version its quiz page shows,
     linking to pages that exist; the quiz scripts readers get are the minified ones."""
-    bank = json.loads((engine_build.site / study.BANK).read_text())
+    where = AS_WRITTEN.export(study.BANK)  # the default settings' exports folder
+    bank = json.loads((engine_build.site / where).read_text())
     versions = {q["id"]: q["v"] for quiz in bank["quizzes"] for q in quiz["questions"]}
     on_pages: dict[str, str] = {}
     for quiz in bank["quizzes"]:
-        page = (engine_build.site / posixpath.dirname(study.BANK) / quiz["url"]).resolve()
+        page = (engine_build.site / posixpath.dirname(where) / quiz["url"]).resolve()
         html = BeautifulSoup((page / "index.html").read_text(), "html.parser")
         on_pages |= {
             f["data-question"]: f["data-version"] for f in html.select("form[data-version]")
@@ -102,6 +104,8 @@ def test_study_bank_matches_the_quiz_pages_and_scripts_ship_minified(
     for source in assets.sources(ROOT / "docs"):
         built = engine_build.site / source.relative_to(ROOT / "docs")
         assert built.read_text() == assets.MINIFIERS[source.suffix](source.read_text()), built
+    for relative, text in assets.bundled(Path(AS_WRITTEN.assets)).items():  # the package's
+        assert (engine_build.site / relative).read_text() == text, relative
 
 
 def test_no_mark_and_no_template_code_reaches_a_page(engine_build: Build) -> None:

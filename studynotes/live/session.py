@@ -38,6 +38,7 @@ class Settings:
     cache: Cache
     require_live: bool = False  # CI: a recorded stand-in is an error
     workers: int = 4
+    home: Path | None = None  # the commands' private HOME (default: .cache/home)
 
 
 class LiveOutputs:
@@ -253,7 +254,7 @@ class LiveOutputs:
         )
 
     def _execute(self, rules: allow.Program, argv: list[str]) -> RunResult:
-        return execute_allowed(rules, argv, self.settings.root)
+        return execute_allowed(rules, argv, self.settings.root, self.settings.home)
 
     def _tool_version(self, approval: allow.Approved) -> str | None:
         """The tool's version line for captions, asked once per program and build."""
@@ -333,10 +334,12 @@ class LiveOutputs:
             return str(path)
 
 
-def execute_allowed(rules: allow.Program, argv: list[str], root: Path) -> RunResult:
+def execute_allowed(
+    rules: allow.Program, argv: list[str], root: Path, home: Path | None = None
+) -> RunResult:
     """Run an allowlisted argv as every live command runs: from the repository, with the
     program's timeout and output cap, in a scrubbed environment with a private HOME."""
-    home = root / ".cache" / "home"
+    home = home or root / ".cache" / "home"
     home.mkdir(parents=True, exist_ok=True)
     return execute(
         argv,

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from studynotes import symlinks
-from studynotes.errors import SourceErrors, summary
+from studynotes import settings, symlinks
+from studynotes.errors import REPORTED, SourceErrors, summary
 from studynotes.snippets.checker import Checker, Report, pages
 
 
@@ -33,7 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         left = total - number
         print(f"[{number}/{total}] {page.relative_to(root)} ({left} left)", flush=True)
 
-    report = Checker(root).check_pages(chosen, progress)
+    config = root / "mkdocs.yml"
+    try:
+        chosen_settings = settings.read(config) if config.is_file() else settings.Settings()
+    except REPORTED as error:
+        print(error, file=sys.stderr)
+        return 1
+    checker = Checker(root, root / chosen_settings.allowlist, cache=root / chosen_settings.cache)
+    report = checker.check_pages(chosen, progress)
     print_report(report, time.monotonic() - started)
     return 0 if report.ok else 1
 

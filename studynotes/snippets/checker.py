@@ -31,12 +31,14 @@ class Report:
 
 
 class Checker:
-    def __init__(self, root: Path, allowlist: Path | None = None) -> None:
+    def __init__(
+        self, root: Path, allowlist: Path | None = None, cache: Path | None = None
+    ) -> None:
         self.root = root
         allowlist = allowlist or root / "data" / "commands.yml"
-        home = root / ".cache" / "home"
+        home = (cache or root / ".cache") / "home"
         home.mkdir(parents=True, exist_ok=True)
-        self.shell = ShellChecker(allow.load(allowlist), root, _rel(allowlist, root))
+        self.shell = ShellChecker(allow.load(allowlist), root, _rel(allowlist, root), home)
         self.docker = DockerChecker(home)
 
     def check_pages(self, pages: list[Path], progress: Progress | None = None) -> Report:

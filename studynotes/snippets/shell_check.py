@@ -54,9 +54,12 @@ def commands(snippet: Snippet) -> list[Command]:
 
 
 class ShellChecker:
-    def __init__(self, allowlist: allow.Allowlist, root: Path, allowlist_path: str) -> None:
+    def __init__(
+        self, allowlist: allow.Allowlist, root: Path, allowlist_path: str, home: Path | None = None
+    ) -> None:
         self.allowlist = allowlist
         self.root = root
+        self.home = home
         self.allowlist_path = allowlist_path
         self._probes: dict[str, str | None] = {}
 
@@ -138,7 +141,9 @@ class ShellChecker:
             )
 
     def _run(self, approval: allow.Approved) -> RunResult:
-        return execute_allowed(approval.rules, approval.argv_to_run(self.root), self.root)
+        return execute_allowed(
+            approval.rules, approval.argv_to_run(self.root), self.root, self.home
+        )
 
     def _unavailable(self, approval: allow.Approved) -> str | None:
         """Why the program cannot run here (e.g. no Docker daemon); asked once per program."""
@@ -147,7 +152,7 @@ class ShellChecker:
             return None
         if approval.program not in self._probes:
             try:
-                result = execute_allowed(rules, rules.requires, self.root)
+                result = execute_allowed(rules, rules.requires, self.root, self.home)
                 self._probes[approval.program] = requirement_failure(rules, result)
             except Unavailable as missing:
                 self._probes[approval.program] = str(missing)
