@@ -110,15 +110,21 @@ def test_the_terminal_quiz_lists_the_extensions_quizzes_too(
     assert "distros" in listed and "disk-space" in listed  # disk-space: macros/course.py
 
 
+BUILDS = {
+    engine: ["-m", "studynotes", "build", "--strict", "--engine", engine]
+    for engine in ("mkdocs", "properdocs", "zensical")
+} | {"plain zensical": ["-m", "zensical", "build", "--strict"]}  # no check before it starts
+
+
 @pytest.mark.build
-@pytest.mark.parametrize("engine", ["mkdocs", "properdocs", "zensical"])
+@pytest.mark.parametrize("engine", BUILDS)
 def test_a_refused_page_is_reported_without_a_traceback(engine: str, tmp_path: Path) -> None:
     site = tmp_path / "site"
     scaffold.write(site)
     page = site / "docs" / "notes" / "first-steps.md"
     page.write_text(page.read_text() + "\n{{ config }}\n\n{{ run('rm -rf /') }}\n")
     done = subprocess.run(
-        [sys.executable, "-m", "studynotes", "build", "--strict", "--engine", engine],
+        [sys.executable, *BUILDS[engine]],
         cwd=site,
         capture_output=True,
         text=True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,9 +35,25 @@ def _as_build_error(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except (*REPORTED, LookupError) as error:
+            if _zensical_build():
+                _end_zensical_build(str(error))
             raise plugin_error(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _zensical_build() -> bool:
+    """Plain `zensical build` (not `studynotes build`, which checks before it starts)."""
+    return "zensical" in sys.modules and "build" in sys.argv[1:]
+
+
+def _end_zensical_build(report: str) -> None:
+    """Zensical turns any exception of a page into its own traceback (it renders pages
+    from Rust): a build ends here instead, with the report alone, as MkDocs' does.
+    Its preview (`zensical serve`) is left running and shows the traceback."""
+    print(report, file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(1)
 
 
 def plugin_error(message: str) -> Exception:
