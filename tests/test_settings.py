@@ -218,3 +218,14 @@ def test_the_flagship_uses_only_the_public_interface() -> None:
         }
         private = {name for name in imported if name.startswith("studynotes")} - public
         assert not private, f"{path.relative_to(ROOT)} imports {sorted(private)}"
+
+
+def test_the_build_stops_at_a_wrong_setting(tmp_path: Path) -> None:
+    """The build reads the settings first: a wrong one stops it before any page is read."""
+    project = _small_project(tmp_path, "    quizzes: course\n    exports: 3\n")
+    (project / "docs" / "index.md").write_text("# Home\n\n{{ config }}\n")  # not reached
+    with pytest.raises(SourceErrors) as caught:
+        Site(Options(project, project / "docs"))
+    (error,) = caught.value.errors
+    assert (error.path, error.line) == (str(project / "mkdocs.yml"), 10)
+    assert error.problem == "extra.studynotes.exports: Input should be a valid string (got 3)"
