@@ -136,7 +136,7 @@ def test_the_wheel_holds_the_whole_generator_and_no_course(installed: Installed)
     assert "studynotes/new_site/dot-github/workflows/pages.yml" in names
     assert "studynotes/new_site/mkdocs.yml" in names
     assert re.search(r"^Requires-Dist: mkdocs<2,>=1\.6", metadata, re.M), metadata
-    assert re.search(r"^Requires-Dist: pydantic<3,>=2\.7", metadata, re.M)
+    assert re.search(r"^Requires-Dist: pydantic<3,>=2\.14", metadata, re.M)
     assert "License-Expression: MIT" in metadata and "Start a site for your own course" in metadata
     assert "studynotes = studynotes.cli:main" in entry_points
     assert "[markdown.extensions]" in entry_points
