@@ -57,7 +57,7 @@ snippets: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/zizmor --offline --persona auditor .github/workflows
+	$(BIN)/zizmor --offline --persona auditor .github/workflows studynotes/new_site/dot-github/workflows/*.yml
 
 # Build-time figures per engine: cold and warm full builds against the same pages built
 # with their macros already expanded (median of 3; --runs, --pages, --engines).
