@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from studynotes import config  # noqa: E402
+from studynotes.engines import ENGINES  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.page_check import check_docs  # noqa: E402
 from studynotes.site import Site, live_settings, page_macros  # noqa: E402  (as the build has them)
@@ -51,16 +52,6 @@ from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
 PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data")
-ENGINES = ("mkdocs", "properdocs", "zensical")
-# How each engine builds CONFIG into the project's site/ (the full build and the plain one).
-_COMMANDS = {
-    "mkdocs": (["-m", "mkdocs", "build", "-q", "-f", "{config}"],) * 2,
-    "properdocs": (["-m", "properdocs", "build", "-q", "-f", "{config}"],) * 2,
-    "zensical": (
-        ["-m", "studynotes.build", "--config-file", "{config}"],
-        ["-m", "zensical", "build", "--clean", "-f", "{config}"],
-    ),
-}
 
 
 def project_copy(dest: Path, generated_pages: int) -> Path:
@@ -150,7 +141,11 @@ def build(
     env.pop("STUDYNOTES_CACHE_DIR", None)  # each copy keeps its own cache
     if site_url:
         env["SITE_URL"] = site_url
-    arguments = [a.format(config=project / "mkdocs.yml") for a in _COMMANDS[engine][plain]]
+    chosen, config_file = ENGINES[engine], project / "mkdocs.yml"
+    # The pages with macros expanded go to the engine itself; the real ones through the core.
+    arguments = (
+        chosen.plain_build(config_file) if plain else chosen.build(config_file, strict=False)
+    )
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, *arguments],

@@ -21,6 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from studynotes.engines import ENGINES  # noqa: E402
 
 
 def timed(label: str, command: list[str], cwd: Path) -> float:
@@ -54,7 +56,7 @@ def main() -> int:
             tmp,
         )
         total += timed("studynotes new course", [str(bin_dir / "studynotes"), "new", "course"], tmp)
-        for engine in ("mkdocs", "properdocs", "zensical"):
+        for engine in ENGINES:
             build = [str(bin_dir / "studynotes"), "build", "--strict", "--engine", engine]
             seconds = timed(f"studynotes build --strict ({engine})", build, tmp / "course")
             total += seconds if engine == "mkdocs" else 0

@@ -23,21 +23,15 @@ import sys
 from pathlib import Path
 
 from studynotes import settings
+from studynotes.engines import DEFAULT, ENGINES
 from studynotes.errors import REPORTED
 from studynotes.snippets.__main__ import main as snippets_main
-
-_DIRTY = ["build", "--strict", "--dirty", "--quiet", "--site-dir", "{site}"]
-_BUILDS = {
-    "mkdocs": ["-m", "mkdocs", *_DIRTY],
-    "properdocs": ["-m", "properdocs", *_DIRTY],
-    "zensical": ["-m", "studynotes.build", "--strict"],  # no dirty mode, into site/
-}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studynotes check", description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", type=Path, help="pages (default: all of docs/)")
-    parser.add_argument("--engine", choices=sorted(_BUILDS), default="mkdocs")
+    parser.add_argument("--engine", choices=list(ENGINES), default=DEFAULT)
     parser.add_argument("--root", type=Path, default=Path(), help="the site (default: here)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -53,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     except REPORTED as error:
         print(error, file=sys.stderr)
         return 1
+    engine = ENGINES[args.engine]
     site = root / cache / "check-site"  # kept between runs: dirty rebuilds
-    command = [part.format(site=site) for part in _BUILDS[args.engine]]
+    command = engine.build(config, site=site if engine.site_dir else None)
+    command += ["--dirty", "--quiet"] * engine.dirty
     built = subprocess.run([sys.executable, *command], cwd=root, env=env)
     print("== The snippets", flush=True)
     snippets = snippets_main([str(page.resolve()) for page in args.pages] + ["--root", str(root)])

@@ -23,11 +23,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from studynotes import scaffold
+from studynotes.engines import DEFAULT, ENGINES
 from studynotes.errors import REPORTED, UsageError
-
-ENGINES = ("mkdocs", "properdocs", "zensical")  # the first is the default
-# Installed with the package: MkDocs. The others come with an extra.
-_EXTRA = {"properdocs": "studynotes[properdocs]", "zensical": "studynotes[zensical]"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,19 +66,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="write into DIR even if it is not empty")
 
     build = _command(commands, "build", _build, "build the site into site/")
-    _engine_and_config(build, ENGINES)
+    _engine_and_config(build, list(ENGINES))
     build.add_argument("--strict", action="store_true", help="any warning fails the build")
     build.add_argument("--site-dir", type=Path, help="where to build (default: mkdocs.yml's)")
 
     serve = _command(commands, "serve", _serve, "preview the site, rebuilt on save")
-    _engine_and_config(serve, ENGINES)
+    _engine_and_config(serve, list(ENGINES))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serve.add_argument(
         "--dirty", action="store_true", help="rebuild only the pages that changed (not Zensical)"
     )
 
     check = _command(commands, "check", _check, "the build's checks and the snippet checks")
-    _engine_and_config(check, ENGINES)
+    _engine_and_config(check, list(ENGINES))
     check.add_argument("pages", nargs="*", type=Path, help="pages (default: all of docs/)")
 
     snippets = _command(commands, "snippets", _snippets, "run the pages' marked code blocks")
@@ -110,7 +107,7 @@ def _command(
 
 
 def _engine_and_config(command: argparse.ArgumentParser, engines: Sequence[str]) -> None:
-    command.add_argument("--engine", choices=engines, default=engines[0], help="default: mkdocs")
+    command.add_argument("--engine", choices=engines, default=DEFAULT, help=f"default: {DEFAULT}")
     command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
 
 
@@ -127,16 +124,11 @@ def _new(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     config = _config_file(args)
     _require(args.engine)
-    if args.engine == "zensical":
-        from studynotes import build as zensical_build
-
-        if args.site_dir:
-            raise UsageError("--site-dir: Zensical builds into mkdocs.yml's site_dir")
-        return zensical_build.main(["--config-file", str(config)] + ["--strict"] * args.strict)
-    command = [sys.executable, "-m", args.engine, "build", "--config-file", str(config)]
-    command += ["--strict"] * args.strict
-    command += ["--site-dir", str(args.site_dir.resolve())] if args.site_dir else []
-    return _run(command, config)
+    engine = ENGINES[args.engine]
+    if args.site_dir and not engine.site_dir:
+        raise UsageError(f"--site-dir: {args.engine} builds into mkdocs.yml's site_dir")
+    site = args.site_dir.resolve() if args.site_dir else None
+    return _run([sys.executable, *engine.build(config, strict=args.strict, site=site)], config)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -152,8 +144,9 @@ def _serve(args: argparse.Namespace) -> int:
             "'studynotes build --engine zensical'.",
             file=sys.stderr,
         )
-    command = [sys.executable, "-m", args.engine, "serve", "--config-file", str(config)]
-    command += ["--dirty"] * (args.dirty and args.engine != "zensical")
+    engine = ENGINES[args.engine]
+    command = [sys.executable, "-m", engine.module, "serve", "--config-file", str(config)]
+    command += ["--dirty"] * (args.dirty and engine.dirty)
     return _run([*command, "--dev-addr", args.dev_addr], config)
 
 
@@ -200,8 +193,8 @@ def _config_file(args: argparse.Namespace) -> Path:
 
 
 def _require(engine: str) -> None:
-    if importlib.util.find_spec(engine) is None:
-        raise UsageError(f"{engine} is not installed: pip install '{_EXTRA.get(engine, engine)}'")
+    if importlib.util.find_spec(ENGINES[engine].module) is None:
+        raise UsageError(f"{engine} is not installed: pip install '{ENGINES[engine].extra}'")
 
 
 def _require_snippets() -> None:

@@ -15,6 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from studynotes import nav
+from studynotes.engines import ENGINES
 from studynotes.mkdocs_yml import read as read_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,17 +75,6 @@ def copy_project(dest: Path) -> Path:
 running_kinds: set[str] = set()  # the marks of the test being set up (tests/conftest.py)
 
 
-# How each engine is asked for a strict build of a project into a folder. Zensical goes
-# through studynotes.build (checks before, exports and site check after), and always
-# writes to the project's site/.
-_MKDOCS_ARGS = ["build", "--strict", "--config-file", "{config}", "--site-dir", "{site}"]
-_BUILD_COMMANDS = {
-    "mkdocs": ["-m", "mkdocs", *_MKDOCS_ARGS],
-    "properdocs": ["-m", "properdocs", *_MKDOCS_ARGS],  # the MkDocs 1.x fork: the same CLI
-    "zensical": ["-m", "studynotes.build", "--strict", "--config-file", "{config}"],
-}
-
-
 def build(
     project: Path, site: Path, env: dict[str, str] | None = None, engine: str = "mkdocs"
 ) -> Build:
@@ -96,9 +86,9 @@ def build(
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     for ci_marker in ("GITHUB_ACTIONS", "GITLAB_CI"):
         full_env.pop(ci_marker, None)  # the git-dates plugin warns in shallow CI clones
-    arguments = [
-        a.format(config=project / "mkdocs.yml", site=site) for a in _BUILD_COMMANDS[engine]
-    ]
+    # Zensical goes through studynotes.build and always writes to the project's site/.
+    chosen = ENGINES[engine]
+    arguments = chosen.build(project / "mkdocs.yml", site=site if chosen.site_dir else None)
     result = subprocess.run(
         [sys.executable, *arguments],
         cwd=project,

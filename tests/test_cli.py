@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from studynotes import cli, scaffold
+from studynotes.engines import ENGINES
 from tests.support import ROOT
 
 COMMANDS = ("new", "build", "serve", "check", "snippets", "quiz")
@@ -111,8 +112,7 @@ def test_the_terminal_quiz_lists_the_extensions_quizzes_too(
 
 
 BUILDS = {
-    engine: ["-m", "studynotes", "build", "--strict", "--engine", engine]
-    for engine in ("mkdocs", "properdocs", "zensical")
+    engine: ["-m", "studynotes", "build", "--strict", "--engine", engine] for engine in ENGINES
 } | {"plain zensical": ["-m", "zensical", "build", "--strict"]}  # no check before it starts
 
 

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from studynotes import assets, diagrams
+from studynotes.engines import ENGINES as ENGINE_LIST
 from studynotes.quiz import study
 from studynotes.quiz.urls import AS_WRITTEN
 from studynotes.sitecheck.scan import scan
@@ -34,7 +35,7 @@ from tests.test_browser import WIDE_CODE, untabbable_wide_code
 from tests.test_page_check import EXPECTED, PASTED
 
 pytestmark = pytest.mark.build
-ENGINES = ["mkdocs", "properdocs", "zensical"]
+ENGINES = list(ENGINE_LIST)
 # Code with Go-template braces, unprotected by the page: it must stay text everywhere.
 LITERAL_CODE = "\nFormat with `docker ps --format {{.Names}}`:\n\n```text\n{{ .ID }}\n```\n"
 # A diagram `make diagrams` has not drawn: the page falls back to Mermaid in the browser.

@@ -26,10 +26,11 @@ from pathlib import Path
 
 import pytest
 
+from studynotes.engines import ENGINES as ENGINE_LIST
 from tests.support import ROOT, serve
 
 pytestmark = pytest.mark.build
-ENGINES = ("mkdocs", "properdocs", "zensical")
+ENGINES = list(ENGINE_LIST)
 # Names of this course that the generator must not hold (issue 22: "no course").
 COURSE_WORDS = ("w205", "Berkeley", "walk_directory_tree", "disk-space", "df_output", "df -h")
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from studynotes.engines import ENGINES as KNOWN
+
 ROOT = Path(__file__).resolve().parents[1]
-ENGINES = [e for e in ("mkdocs", "properdocs", "zensical") if importlib.util.find_spec(e)]
+ENGINES = [name for name, e in KNOWN.items() if importlib.util.find_spec(e.module)]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
