@@ -9,7 +9,10 @@ defines ``extension = Extension(...)``. An extension adds
   which the allowlist then approves and the build runs) and ``make``, which is given
   the build (``studynotes.site.Site``) and returns the function the engine calls;
 - **quiz generators**: quizzes computed at build time (from a command's output, say),
-  checked, rendered, exported and reviewed like the quiz files.
+  checked, rendered, exported and reviewed like the quiz files;
+- **snippet languages** the snippet checker runs (``SnippetLanguage``: fence names,
+  the ``check=`` kinds it takes, and its check), beside the generator's own. Its
+  blocks use the generic fence options (``check``, ``illustrative``, ``timeout``).
 
 Everything an extension needs is re-exported here, so a course imports this module
 only. Extension modules are the course's code, reviewed like ``macros/`` and
@@ -30,6 +33,12 @@ from studynotes.live.capture import Capture
 from studynotes.quiz import schema
 from studynotes.quiz.markup import number
 from studynotes.render.console import render as console_block
+from studynotes.snippets.language import Context as SnippetContext
+from studynotes.snippets.language import Kind as SnippetKind
+from studynotes.snippets.language import Language as SnippetLanguage
+from studynotes.snippets.outcome import Failure as SnippetFailure
+from studynotes.snippets.outcome import failure as snippet_failure
+from studynotes.snippets.snippet import Snippet
 from studynotes.template_code import Macro
 
 MacroFunction = Callable[..., str]
@@ -94,6 +103,7 @@ class QuizGenerator:
 class Extension:
     macros: Mapping[str, MacroDef] = field(default_factory=dict)
     quizzes: Sequence[QuizGenerator] = ()
+    snippet_languages: Sequence[SnippetLanguage] = ()
 
 
 def load(
@@ -162,7 +172,13 @@ __all__ = [
     "QuizGenerator",
     "ShortQuestion",
     "SingleQuestion",
+    "Snippet",
+    "SnippetContext",
+    "SnippetFailure",
+    "SnippetKind",
+    "SnippetLanguage",
     "console_block",
     "number",
     "slugify",
+    "snippet_failure",
 ]

@@ -31,6 +31,7 @@ from studynotes import diagrams, markdown_code, yamlfile
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
 from studynotes.includes import Includes
+from studynotes.snippets import languages
 from studynotes.template_code import (
     MACROS,
     Call,
@@ -52,7 +53,7 @@ _MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<url>[^\"']+)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-_NAMES = "```bash for commands, ```python, ```dockerfile, ```yaml, or ```text for output"
+_NAMES = languages.hints()
 
 
 def check_docs(

@@ -284,25 +284,30 @@ def _macro_table(
     return table
 
 
+def project_extensions(config_file: Path) -> list[extension.Extension]:
+    """The extensions the project's settings name, outside a build (the snippet checker,
+    scripts); ``SourceErrors`` if the settings or an extension are wrong."""
+    found, errors = _extensions(
+        _project_settings(config_file), config_file.resolve().parent, config_file
+    )
+    if errors:
+        raise SourceErrors(errors, settings.CHECK)
+    return found
+
+
 def page_macros(config_file: Path) -> dict[str, Macro]:
     """What the pages of the project may call (for scripts that read pages outside a
     build); ``SourceErrors`` if its settings or extensions are wrong."""
+    found = project_extensions(config_file)
     chosen = _project_settings(config_file)
-    found, errors = _extensions(chosen, config_file.resolve().parent, config_file)
-    if errors:
-        raise SourceErrors(errors, settings.CHECK)
     return {name: macro for name, (macro, _) in _macro_table(chosen, found).items()}
 
 
 def quizzes_outside_build(config_file: Path) -> quiz.QuizBank:
     """The project's quiz files and its extensions' quizzes, as made outside a build
     (no command has run); ``SourceErrors`` as the build reports them."""
-    root = config_file.resolve().parent
-    chosen = _project_settings(config_file)
-    found, errors = _extensions(chosen, root, config_file)
-    if errors:
-        raise SourceErrors(errors, settings.CHECK)
-    bank = quiz.load_quizzes(root / chosen.quizzes)
+    found = project_extensions(config_file)
+    bank = quiz.load_quizzes(config_file.resolve().parent / _project_settings(config_file).quizzes)
     for generator in (g for extension_ in found for g in extension_.quizzes):
         bank.add(quiz.QuizFile(generator.make(extension.NoOutputs()), generator.source))
     return bank

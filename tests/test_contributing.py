@@ -123,3 +123,11 @@ def test_the_reading_rules_state_the_limits_the_code_applies() -> None:
     assert f"up to {yamlfile.MAX_EXPANDED:,} values once expanded" in guide
     folders = "`docs/includes/` and `data/docker/`"
     assert f"include folders, {folders} (`base_path` in" in guide.replace("\n  ", " ")
+
+
+def test_the_snippet_table_is_the_checkers_own() -> None:
+    """CONTRIBUTING's table of marks is made from the language registry: a language or a
+    check added there must be documented here (paste ``contributing_table()``)."""
+    from studynotes.snippets.languages import contributing_table
+
+    assert contributing_table() in GUIDE.read_text(encoding="utf-8")

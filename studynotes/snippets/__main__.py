@@ -13,7 +13,9 @@ from pathlib import Path
 
 from studynotes import settings, symlinks
 from studynotes.errors import REPORTED, SourceErrors, summary
+from studynotes.site import project_extensions
 from studynotes.snippets.checker import Checker, Report, pages
+from studynotes.snippets.languages import LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,10 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     config = root / "mkdocs.yml"
     try:
         chosen_settings = settings.read(config) if config.is_file() else settings.Settings()
+        found = project_extensions(config) if config.is_file() else []
     except REPORTED as error:
         print(error, file=sys.stderr)
         return 1
-    checker = Checker(root, root / chosen_settings.allowlist, cache=root / chosen_settings.cache)
+    own = [language for extension in found for language in extension.snippet_languages]
+    checker = Checker(
+        root,
+        root / chosen_settings.allowlist,
+        cache=root / chosen_settings.cache,
+        languages=(*LANGUAGES, *own),
+    )
     report = checker.check_pages(chosen, progress)
     print_report(report, time.monotonic() - started)
     return 0 if report.ok else 1

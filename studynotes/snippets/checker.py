@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studynotes import page_check
 from studynotes.live import allowlist as allow
-from studynotes.snippets import python_check, yaml_check
-from studynotes.snippets.docker_check import DockerChecker
 from studynotes.snippets.fences import blocks
-from studynotes.snippets.marks import Snippet, read_snippets
+from studynotes.snippets.language import Check, Context, Language
+from studynotes.snippets.languages import LANGUAGES
+from studynotes.snippets.marks import read_snippets
 from studynotes.snippets.outcome import Failure
-from studynotes.snippets.shell_check import ShellChecker
+from studynotes.snippets.snippet import Snippet
 
 Progress = Callable[[int, int, Path], None]  # (page number, pages, page)
 
@@ -32,14 +32,19 @@ class Report:
 
 class Checker:
     def __init__(
-        self, root: Path, allowlist: Path | None = None, cache: Path | None = None
+        self,
+        root: Path,
+        allowlist: Path | None = None,
+        cache: Path | None = None,
+        languages: Sequence[Language] = LANGUAGES,
     ) -> None:
         self.root = root
         allowlist = allowlist or root / "data" / "commands.yml"
         home = (cache or root / ".cache") / "home"
         home.mkdir(parents=True, exist_ok=True)
-        self.shell = ShellChecker(allow.load(allowlist), root, _rel(allowlist, root), home)
-        self.docker = DockerChecker(home)
+        self.context = Context(root, allow.load(allowlist), _rel(allowlist, root), home)
+        self.languages = tuple(languages)
+        self._checks: dict[str, Check] = {}  # family -> its check, made when first needed
 
     def check_pages(self, pages: list[Path], progress: Progress | None = None) -> Report:
         report = Report()
@@ -51,7 +56,7 @@ class Checker:
 
     def check_page(self, page: Path, report: Report) -> None:
         found, unreadable = blocks(page, self.root)
-        marked, malformed = read_snippets(found)
+        marked, malformed = read_snippets(found, self.languages)
         malformed += unreadable
         # Code the checker cannot read (no language, indented) is a problem, not a skip.
         malformed += page_check.code_problems_of(page, _rel(page, self.root))
@@ -72,16 +77,10 @@ class Checker:
                 report.failures.append(failure)
 
     def check(self, snippet: Snippet, files: dict[str, str]) -> Failure | None:
-        family = snippet.family
-        if family == "python":
-            return python_check.check(snippet)
-        if family == "shell":
-            return self.shell.check(snippet)
-        if family == "dockerfile":
-            return self.docker.check(snippet, files)
-        if family == "yaml":
-            return yaml_check.check(snippet)
-        raise AssertionError(f"no check for {snippet.block.language}")  # marks.KINDS prevents it
+        if snippet.family not in self._checks:
+            language = next(x for x in self.languages if x.family == snippet.family)
+            self._checks[snippet.family] = language.make(self.context)
+        return self._checks[snippet.family](snippet, files)
 
 
 def pages(docs: Path) -> Iterator[Path]:

@@ -16,8 +16,10 @@ import urllib.request
 from pathlib import Path
 
 from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
-from studynotes.snippets.marks import Snippet
+from studynotes.snippets.fences import Block
+from studynotes.snippets.language import Kind, Language
 from studynotes.snippets.outcome import Failure, failure, judge
+from studynotes.snippets.snippet import Snippet
 
 BUILD_TIMEOUT = 600
 RUN_TIMEOUT = 120
@@ -196,3 +198,46 @@ def _name(snippet: Snippet) -> str:
     page = re.sub(r"[^a-z0-9]+", "-", snippet.block.page.lower().removeprefix("docs/"))
     page = page.removesuffix("-md").strip("-")
     return f"studynotes-snippet/{page}-{snippet.block.line}:{os.getpid()}"
+
+
+def _serve_options(block: Block, kind: str) -> tuple[str, str] | None:
+    """check="serve" needs the port the app listens on and what it answers."""
+    if kind != "serve":
+        return None
+    if not block.options.get("port", "").isdigit():
+        return (
+            'check="serve" needs port="N", the port the container listens on',
+            'Add e.g. port="5000"',
+        )
+    if not block.options.get("response"):
+        return (
+            'check="serve" needs response="TEXT", what the page at / returns',
+            'Add e.g. response="Hello"',
+        )
+    return None
+
+
+LANGUAGE = Language(
+    family="dockerfile",
+    names=("dockerfile", "docker"),
+    kinds={
+        "build": Kind(
+            'dockerfile check="build"',
+            'builds it with the real Docker engine, with the page\'s `check="file"` blocks',
+        ),
+        "run": Kind(
+            'dockerfile check="run"',
+            'builds it and runs the image, which must exit 0 (add a `check="output"` '
+            "block to compare)",
+        ),
+        "serve": Kind(
+            'dockerfile check="serve" port="5000" response="TEXT"',
+            "builds it, starts it with the port published on 127.0.0.1 only, asks for `/`, "
+            "expects `TEXT`, removes it",
+        ),
+    },
+    make=lambda context: DockerChecker(context.home).check,
+    hint="```dockerfile",
+    options=("port", "response"),
+    validate=_serve_options,
+)

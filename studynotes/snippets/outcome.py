@@ -8,7 +8,7 @@ import textwrap
 from dataclasses import dataclass
 
 from studynotes.live.runner import RunResult
-from studynotes.snippets.marks import Snippet
+from studynotes.snippets.snippet import Snippet
 
 _CHECKER = doctest.OutputChecker()
 _OUTPUT_TAIL = 40  # lines of output shown with a failure

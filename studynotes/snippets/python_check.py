@@ -7,8 +7,9 @@ import tempfile
 from pathlib import Path
 
 from studynotes.live.runner import execute, scrubbed_env
-from studynotes.snippets.marks import Snippet
+from studynotes.snippets.language import Kind, Language
 from studynotes.snippets.outcome import Failure, judge
+from studynotes.snippets.snippet import Snippet
 
 TIMEOUT = 60
 MAX_OUTPUT = 200_000
@@ -28,3 +29,22 @@ def check(snippet: Snippet) -> Failure | None:
             env=scrubbed_env([], Path(folder)),
         )
     return judge(snippet, f"python {name}  (in a new temporary folder)", result)
+
+
+LANGUAGE = Language(
+    family="python",
+    names=("python", "py", "python3"),
+    kinds={
+        "run": Kind(
+            'python check="run"',
+            "runs it as a script in a new, empty temporary folder (timeout 60 s, scrubbed "
+            "environment); it must exit 0",
+        ),
+        "fail": Kind(
+            'python check="fail"',
+            "the same, but it must fail (e.g. the sources' broken code, shown on purpose)",
+        ),
+    },
+    make=lambda context: lambda snippet, files: check(snippet),
+    hint="```python",
+)

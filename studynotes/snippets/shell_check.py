@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 import shlex
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from studynotes.live import allowlist as allow
 from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
 from studynotes.live.session import execute_allowed, requirement_failure
-from studynotes.snippets.marks import Snippet
+from studynotes.snippets.language import Context, Kind, Language
 from studynotes.snippets.outcome import Failure, failure, judge
+from studynotes.snippets.snippet import Snippet
 
 # What makes a block a script rather than a list of allowlisted commands.
 _SCRIPT = re.compile(r"^(cd|export|source|\.|sudo|set|unset|alias)\s|\$\{?\w|[|&;<>]|<[\w-]+>")
@@ -157,3 +159,34 @@ class ShellChecker:
             except Unavailable as missing:
                 self._probes[approval.program] = str(missing)
         return self._probes[approval.program]
+
+
+LANGUAGE = Language(
+    family="shell",
+    names=("bash", "sh", "shell", "console"),
+    kinds={
+        "run": Kind(
+            'bash check="run"',
+            "runs each command, **only through `data/commands.yml`** (no shell: no pipes, "
+            "variables or `cd`), from the repository root",
+        ),
+        "fail": Kind(
+            'bash check="fail"',
+            "the same, but one command must fail (the block stops at the first that does)",
+        ),
+        "syntax": Kind(
+            'bash check="syntax"',
+            "a script for the reader's machine (it uses `cd`, `export`, variables, pipes or "
+            "`<placeholders>`, needs an AWS account or your files): parsed with `bash -n`, "
+            "nothing runs",
+        ),
+    },
+    make=lambda context: _checker(context),
+    hint="```bash for commands",
+    narrower={"console": frozenset({"run", "fail"})},  # its output lines are no script
+)
+
+
+def _checker(context: Context) -> Callable[[Snippet, dict[str, str]], Failure | None]:
+    checker = ShellChecker(context.allowlist, context.root, context.allowlist_path, context.home)
+    return lambda snippet, files: checker.check(snippet)

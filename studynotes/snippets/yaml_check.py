@@ -15,12 +15,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from studynotes import yamlfile
 from studynotes.errors import SourceError
-from studynotes.snippets.marks import Snippet
+from studynotes.snippets.language import Kind, Language
 from studynotes.snippets.outcome import Failure, failure
+from studynotes.snippets.snippet import Snippet
 
 
 def check(snippet: Snippet, docker: str = "docker") -> Failure | None:
@@ -68,6 +67,8 @@ def _compose_config(snippet: Snippet, docker: str) -> Failure | None:
 
 
 def _compose_schema(snippet: Snippet, document: yamlfile.Document) -> Failure | None:
+    import jsonschema  # the snippets extra; the build reads this module without it
+
     validator = jsonschema.validators.validator_for(compose_schema())(compose_schema())
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(e.absolute_path))
     if not errors:
@@ -92,3 +93,21 @@ def compose_schema() -> dict[str, Any]:
 
 def _page_line(snippet: Snippet, line_in_block: int | None) -> int:
     return snippet.block.line + (line_in_block or 1)
+
+
+LANGUAGE = Language(
+    family="yaml",
+    names=("yaml", "yml"),
+    kinds={
+        "yaml": Kind(
+            'yaml check="yaml"', "parses it (several documents separated by `---` are fine)"
+        ),
+        "compose": Kind(
+            'yaml check="compose"',
+            "a Compose file: `docker compose config` where Compose v2 is installed, else the "
+            "compose-spec JSON schema",
+        ),
+    },
+    make=lambda context: lambda snippet, files: check(snippet),
+    hint="```yaml",
+)
