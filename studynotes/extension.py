@@ -101,9 +101,15 @@ class QuizGenerator:
 
 @dataclass(frozen=True)
 class Extension:
+    """What a feature adds to a build; the generator's own features have this shape too."""
+
     macros: Mapping[str, MacroDef] = field(default_factory=dict)
     quizzes: Sequence[QuizGenerator] = ()
     snippet_languages: Sequence[SnippetLanguage] = ()
+    # Problems to report before anything renders, with every other source problem.
+    check: Callable[[Any], list[SourceError]] | None = None
+    # After the engine wrote the site (its folder given), before the site check.
+    finish: Callable[[Any, Path], None] | None = None
 
 
 def load(

@@ -33,7 +33,6 @@ from studynotes.headings import headings
 from studynotes.includes import Includes
 from studynotes.snippets import languages
 from studynotes.template_code import (
-    MACROS,
     Call,
     Macro,
     blank_front_matter,
@@ -57,7 +56,7 @@ _NAMES = languages.hints()
 
 
 def check_docs(
-    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] = MACROS
+    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] | None = None
 ) -> list[Call]:
     """The macro calls of every page; ``SourceErrors`` with every page's problems at once."""
     calls, errors = read_docs(docs_dir, includes, macros)
@@ -67,7 +66,7 @@ def check_docs(
 
 
 def read_docs(
-    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] = MACROS
+    docs_dir: Path, includes: Includes | None = None, macros: Mapping[str, Macro] | None = None
 ) -> tuple[list[Call], list[SourceError]]:
     """Every page's macro calls and every problem of its template code and Markdown, and
     of the YAML files of ``docs_dir``; ``includes``: what pages may include, if anything;

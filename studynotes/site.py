@@ -19,7 +19,6 @@ from typing import Any, ClassVar, TypeVar
 from studynotes import (
     assets,
     extension,
-    glossary,
     includes,
     mkdocs_yml,
     nav,
@@ -30,24 +29,14 @@ from studynotes import (
     symlinks,
 )
 from studynotes.errors import SourceError, SourceErrors
+from studynotes.features import ALWAYS, FEATURES
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
-from studynotes.render import console
-from studynotes.template_code import MACROS, Call, Macro, page_paths
+from studynotes.template_code import Macro, page_paths
 
 MacroFunction = Callable[..., str]
 T = TypeVar("T")
-# Which feature each core macro belongs to: a feature turned off takes its macros away.
-_FEATURE_OF = {
-    "run": "live_output",
-    "quiz": "quizzes",
-    "quiz_index": "quizzes",
-    "answer_key": "quizzes",
-    "study_review": "study",
-    "study_progress": "study",
-    "glossary_table": "glossary",
-}
 
 
 @dataclass(frozen=True)
@@ -106,7 +95,8 @@ class Site:
         # The settings and the extensions they name come first: they say what pages may call.
         self.settings = _project_settings(config_file)
         self.extensions, errors = _extensions(self.settings, options.root, config_file)
-        self.macro_table = _macro_table(self.settings, self.extensions)
+        self.features = _features(self.settings, self.extensions)
+        self.macro_table = _macro_table(self.features)
         # Pages, includes, nav, the assets mkdocs.yml lists, allowlist and quiz files are all
         # checked before anything renders or runs, and one report names everything wrong.
         self.includes = None
@@ -125,11 +115,11 @@ class Site:
         if live is not None:
             errors += live.refused(live_calls)
         quiz_files = _reported(errors, lambda: quiz.load_quizzes(self.path(self.settings.quizzes)))
-        if quiz_files is not None:
-            quiz_calls = [call for call in self.calls if call.macro == "quiz"]
-            errors += _unknown_quizzes(quiz_files, self._generators(), quiz_calls)
         self.assets, script_errors = assets.minified(options.docs_dir)
         errors += script_errors
+        if live is not None and quiz_files is not None:
+            self.quiz_files = quiz_files
+            errors += [e for feature in self.features if feature.check for e in feature.check(self)]
         if errors or live is None or quiz_files is None:
             pages_only = all(error.path.endswith(".md") for error in errors)
             raise SourceErrors(errors, page_check.CHECK if pages_only else "The source check")
@@ -182,15 +172,10 @@ class Site:
         better than MkDocs' layout rule (blog posts).
         """
         self.live.finish()  # outcomes of commands on pages that did not render are checked
-        cache = self.path(self.settings.cache) / "quiz-exports"
-        links = self.links
-        if self.settings.features.quizzes:
-            quiz.write_exports_cached(
-                self.bank.quizzes, site_dir / links.exports, cache, site_url=self.options.site_url
-            )
-        if self.settings.features.study:
-            quiz.study.write_bank(self.bank.quizzes, site_dir, cache, links)
-        assets.add(assets.bundled(Path(links.assets)), site_dir)
+        for feature in self.features:
+            if feature.finish:
+                feature.finish(self, site_dir)
+        assets.add(assets.bundled(Path(self.links.assets)), site_dir)
         assets.write(self.assets, site_dir)
         pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
         pages.update(sources or {})
@@ -214,12 +199,12 @@ class Site:
         """A path of the settings, in the project."""
         return self.options.root / relative
 
-    def _generators(self) -> list[extension.QuizGenerator]:
+    def generators(self) -> list[extension.QuizGenerator]:
         return [generator for found in self.extensions for generator in found.quizzes]
 
     def _quiz_bank(self, bank: quiz.QuizBank) -> quiz.QuizBank:
         """The quiz files, plus the quizzes the extensions make in this build."""
-        for generator in self._generators():
+        for generator in self.generators():
             made = generator.make(_PageView(self, lambda: ""))
             bank.add(quiz.QuizFile(made, generator.source))
         quiz.check_links(bank, self.options.docs_dir)
@@ -239,49 +224,23 @@ class _PageView:
 
 
 MacroMaker = Callable[[Any], MacroFunction]
-# The core macros' functions for one build (their signatures: template_code.MACROS).
-_CORE_MACROS: dict[str, MacroMaker] = {
-    "run": lambda site: lambda command, expect_failure=False: site.shown(command, console.render),
-    "quiz": lambda site: (
-        lambda quiz_id: quiz.render_quiz(
-            site.bank.get(quiz_id), site.current_page(), links=site.links
-        )
-    ),
-    "quiz_index": lambda site: (
-        lambda: quiz.render_index(
-            site.bank.quizzes,
-            site.current_page(),
-            answer_key_page=site.settings.pages.answer_key,
-            links=site.links,
-        )
-    ),
-    "answer_key": lambda site: (
-        lambda: quiz.render_answer_key(site.bank.quizzes, site.current_page(), links=site.links)
-    ),
-    "study_review": lambda site: lambda: quiz.study.render_review(site.current_page(), site.links),
-    "study_progress": lambda site: (
-        lambda: quiz.study.render_progress(site.bank.quizzes, site.current_page(), site.links)
-    ),
-    "glossary_table": lambda site: (
-        lambda: glossary.to_markdown(glossary.load(site.options.docs_dir / site.settings.glossary))
-    ),
-    "repo_url": lambda site: lambda: site.options.repo_url,
-}
-assert set(_CORE_MACROS) == set(MACROS), "pages are checked against MACROS"
 
 
-def _macro_table(
+def _features(
     chosen: settings.Settings, extensions: list[extension.Extension]
-) -> dict[str, tuple[Macro, MacroMaker]]:
-    """The core's macros of the features turned on, then the extensions'."""
-    table = {
-        name: (MACROS[name], make)
-        for name, make in _CORE_MACROS.items()
-        if getattr(chosen.features, _FEATURE_OF.get(name, ""), True)
+) -> list[extension.Extension]:
+    """The features the settings turn on, the ones always on, then the course's extensions."""
+    on = [feature for name, feature in FEATURES.items() if getattr(chosen.features, name)]
+    return [*on, *ALWAYS, *extensions]
+
+
+def _macro_table(features: list[extension.Extension]) -> dict[str, tuple[Macro, MacroMaker]]:
+    """What pages may call: each feature's macros (a later one's win, as listed)."""
+    return {
+        name: (definition.macro, definition.make)
+        for feature in features
+        for name, definition in feature.macros.items()
     }
-    for found in extensions:
-        table.update({name: (d.macro, d.make) for name, d in found.macros.items()})
-    return table
 
 
 def project_extensions(config_file: Path) -> list[extension.Extension]:
@@ -298,9 +257,8 @@ def project_extensions(config_file: Path) -> list[extension.Extension]:
 def page_macros(config_file: Path) -> dict[str, Macro]:
     """What the pages of the project may call (for scripts that read pages outside a
     build); ``SourceErrors`` if its settings or extensions are wrong."""
-    found = project_extensions(config_file)
-    chosen = _project_settings(config_file)
-    return {name: macro for name, (macro, _) in _macro_table(chosen, found).items()}
+    features = _features(_project_settings(config_file), project_extensions(config_file))
+    return {name: macro for name, (macro, _) in _macro_table(features).items()}
 
 
 def quizzes_outside_build(config_file: Path) -> quiz.QuizBank:
@@ -339,24 +297,6 @@ def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:
     except SourceError as error:
         errors.append(error)
     return None
-
-
-def _unknown_quizzes(
-    files: quiz.QuizBank, generators: list[extension.QuizGenerator], calls: list[Call]
-) -> list[SourceError]:
-    """A problem for each quiz() call of an id that neither a quiz file nor a quiz
-    generator (its id is known before it runs) has."""
-    known = sorted([q.id for q in files.quizzes] + [g.id for g in generators])
-    return [
-        SourceError(
-            call.page,
-            call.line,
-            f"no quiz with id '{call.command}'",
-            f"Use one of: {', '.join(known)} (the quiz files, *.yml)",
-        )
-        for call in calls
-        if call.command not in known
-    ]
 
 
 def _read_folders(options: Options, config: Mapping[str, object]) -> list[Path]:

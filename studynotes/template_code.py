@@ -5,10 +5,10 @@ Pages come from pull requests and every engine renders them with Jinja, where
 ``{{ config }}`` prints the build's settings. So before anything renders, each page's
 template code is parsed with Jinja itself (not a regex, so a call is found exactly
 where the renderer sees it) and refused unless every expression is one call of a
-macro of ``MACROS`` with literal arguments. Code spans and blocks are literal text
-(``protect_code``). Every problem of every page is reported at once, at its line
-counting the front matter. Jinja's sandbox stays a second layer where the engine
-lets the project install it.
+macro the site offers (``features.MACROS`` and its extensions') with literal
+arguments. Code spans and blocks are literal text (``protect_code``). Every problem
+of every page is reported at once, at its line counting the front matter. Jinja's
+sandbox stays a second layer where the engine lets the project install it.
 """
 
 from __future__ import annotations
@@ -37,20 +37,6 @@ class Macro:
     live: bool = False  # the first argument is a command, run through the allowlist
 
 
-# The core's macros (features may turn some off); a site's extensions add theirs
-# (``studynotes.extension``), and a page may call nothing else.
-MACROS = {
-    "run": Macro(
-        ("command", "expect_failure"), 1, "a console block of the command's real output", live=True
-    ),
-    "quiz": Macro(("quiz_id",), 1, "one interactive quiz of data/quizzes/"),
-    "quiz_index": Macro((), 0, "the list of every quiz, with its exports"),
-    "answer_key": Macro((), 0, "every quiz's answers and explanations"),
-    "study_review": Macro((), 0, "study mode: the questions due for review, from every quiz"),
-    "study_progress": Macro((), 0, "study mode: a reader's progress per quiz, kept or moved"),
-    "glossary_table": Macro((), 0, "the glossary's table, from the abbreviations"),
-    "repo_url": Macro((), 0, "the address of the project's repository"),
-}
 _PARSER = Environment()  # only parses (never renders) pages, to find the calls
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE), which Material's blog uses too: what
 # it takes for front matter is what the checks read as front matter.
@@ -74,6 +60,13 @@ class Call:
         return dict(self.options).get(name, default)
 
 
+def core_macros() -> Mapping[str, Macro]:
+    """The generator's macros (``features.MACROS``: the features import this module)."""
+    from studynotes.features import MACROS
+
+    return MACROS
+
+
 def split_front_matter(text: str) -> tuple[str, str]:
     """(the YAML front matter with its ``---`` lines, or "", the rest of the page)."""
     match = _FRONT_MATTER.match(text)
@@ -92,11 +85,11 @@ def blank_front_matter(text: str) -> str:
     return "\n" * head.count("\n") + body
 
 
-def find_calls(text: str, page: str, macros: Mapping[str, Macro] = MACROS) -> list[Call]:
+def find_calls(text: str, page: str, macros: Mapping[str, Macro] | None = None) -> list[Call]:
     """The macro calls of one page (front matter included), in order.
 
     Raises ``SourceErrors`` naming every piece of template code that is not a literal
-    call of a macro of ``MACROS``.
+    call of a macro of ``macros``.
     """
     calls, errors = read_calls(text, page, macros)
     if errors:
@@ -105,9 +98,10 @@ def find_calls(text: str, page: str, macros: Mapping[str, Macro] = MACROS) -> li
 
 
 def read_calls(
-    text: str, page: str, macros: Mapping[str, Macro] = MACROS
+    text: str, page: str, macros: Mapping[str, Macro] | None = None
 ) -> tuple[list[Call], list[SourceError]]:
-    """The page's well-formed macro calls, and every problem of its template code."""
+    """The page's well-formed macro calls, and every problem of its template code;
+    ``macros``: what pages may call (default: the generator's, ``features.MACROS``)."""
     errors = _front_matter_errors(text, page)
     body = protect_code(blank_front_matter(text))
     calls: list[Call] = []
@@ -117,7 +111,7 @@ def read_calls(
         except TemplateSyntaxError as error:
             errors.append(_syntax_error(page, error))
         else:
-            reader = _Reader(page, body.split("\n"), macros)
+            reader = _Reader(page, body.split("\n"), macros or core_macros())
             calls, more = reader.read(tree)
             errors += more
     return calls, errors

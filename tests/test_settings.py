@@ -229,3 +229,9 @@ def test_the_build_stops_at_a_wrong_setting(tmp_path: Path) -> None:
     (error,) = caught.value.errors
     assert (error.path, error.line) == (str(project / "mkdocs.yml"), 10)
     assert error.problem == "extra.studynotes.exports: Input should be a valid string (got 3)"
+
+
+def test_every_feature_has_a_switch_and_every_switch_a_feature() -> None:
+    from studynotes.features import FEATURES
+
+    assert set(settings.Features.model_fields) == set(FEATURES)

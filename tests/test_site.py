@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from studynotes.errors import SourceErrors
+from studynotes.features import MACROS
 from studynotes.site import Options, Site, live_settings
-from studynotes.template_code import MACROS
 from tests.support import ROOT
 
 

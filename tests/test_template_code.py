@@ -8,9 +8,10 @@ import pytest
 from jinja2 import Environment
 
 from studynotes.errors import SourceErrors
+from studynotes.features import MACROS
 from studynotes.page_check import check_docs
 from studynotes.site import page_macros
-from studynotes.template_code import MACROS, find_calls
+from studynotes.template_code import find_calls
 from studynotes.templating import protect_code
 from tests.support import ROOT
 
