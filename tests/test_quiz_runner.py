@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from studynotes.quiz import load_quizzes
-from studynotes.quiz.check import is_correct, parse_number
+from studynotes.quiz.check import is_correct
 from studynotes.quiz.markup import number
 from studynotes.quiz.runner import run
 from studynotes.quiz.schema import NumericQuestion, Question, Quiz, ShortQuestion
+from studynotes.quiz.types.numeric import parse_number
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -153,16 +153,24 @@
     });
   }
 
-  function isRight(key, value) {
-    if (key.correct) {
-      return value.length === key.correct.length && key.correct.every(function (id) {
-        return value.indexOf(id) >= 0;
-      });
-    }
-    if (key.accept) return key.accept.indexOf(norm(value)) >= 0;
-    var number = parseFloat(String(value).replace(",", "."));
-    return !isNaN(number) && Math.abs(number - key.answer) <= key.tolerance + 1e-9;
+  // How each question type is graded, by the form's data-type: the same rules as its
+  // is_correct in studynotes/quiz/types/ (one entry per type module there).
+  function chosen(key, value) {
+    return value.length === key.correct.length && key.correct.every(function (id) {
+      return value.indexOf(id) >= 0;
+    });
   }
+  var GRADERS = {
+    single: chosen,
+    multiple: chosen,
+    short: function (key, value) {
+      return key.accept.indexOf(norm(value)) >= 0;
+    },
+    numeric: function (key, value) {
+      var number = parseFloat(String(value).replace(",", "."));
+      return !isNaN(number) && Math.abs(number - key.answer) <= key.tolerance + 1e-9;
+    }
+  };
 
   // Returns null when there is nothing to check yet, else whether the answer is right.
   function grade(form, announce) {
@@ -173,7 +181,7 @@
       feedback.textContent = textInput(form) ? "Type an answer first." : "Choose an answer first.";
       return null;
     }
-    var right = isRight(key, value);
+    var right = GRADERS[form.getAttribute("data-type")](key, value);
     form.setAttribute("data-result", right ? "right" : "wrong");
     all(form, ".quiz__option").forEach(function (option) {
       var box = one(option, "input");

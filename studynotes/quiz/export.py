@@ -17,17 +17,13 @@ from html import escape
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, tostring
 
+from studynotes.quiz import qti, types
 from studynotes.quiz.check import answer_text
 from studynotes.quiz.filecache import code_of, content_key, copy_cached
-from studynotes.quiz.markup import inline, number, paragraphs, plain
+from studynotes.quiz.markup import inline, paragraphs, plain
 from studynotes.quiz.schema import (
-    MultipleQuestion,
-    NumericQuestion,
-    Option,
     Question,
     Quiz,
-    ShortQuestion,
-    SingleQuestion,
 )
 from studynotes.quiz.urls import page_url
 
@@ -37,12 +33,6 @@ QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 # Anki identifies a note type by a number; a fixed one makes re-imports update, not duplicate.
 ANKI_MODEL_ID = 1_702_441_205
-QTI_TYPES = {
-    "single": "multiple_choice_question",
-    "multiple": "multiple_answers_question",
-    "short": "short_answer_question",
-    "numeric": "numerical_question",
-}
 
 
 def export_files(quiz: Quiz) -> dict[str, str]:
@@ -110,7 +100,7 @@ def qti_xml(quiz: Quiz, site_url: str = "") -> bytes:
     """The quiz as one QTI 1.2 ``questestinterop`` assessment with one item per question."""
     root = Element("questestinterop", {"xmlns": QTI_NS})
     assessment = SubElement(root, "assessment", {"ident": quiz.id, "title": quiz.title})
-    _metadata(assessment, {"cc_maxattempts": "1"})
+    qti.metadata(assessment, {"cc_maxattempts": "1"})
     section = SubElement(assessment, "section", {"ident": "root_section"})
     for question in quiz.questions:
         section.append(_item(question, site_url))
@@ -142,9 +132,10 @@ def qti_package(quiz: Quiz, site_url: str = "") -> bytes:
 def _item(q: Question, site_url: str) -> Element:
     item = Element("item", {"ident": q.id, "title": plain(q.prompt)[:100]})
     meta = SubElement(item, "itemmetadata")
-    _metadata(meta, {"question_type": QTI_TYPES[q.type], "points_possible": "1.0"})
+    kind = types.of(q)
+    qti.metadata(meta, {"question_type": kind.qti_type, "points_possible": "1.0"})
     presentation = SubElement(item, "presentation")
-    _mattext(presentation, _prompt_html(q))
+    qti.mattext(presentation, _prompt_html(q))
     processing = Element("resprocessing")
     outcomes = SubElement(processing, "outcomes")
     SubElement(
@@ -153,109 +144,20 @@ def _item(q: Question, site_url: str) -> Element:
         {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"},
     )
     # General feedback (the explanation) is shown whatever the answer: <other/>.
-    _feedback_condition(processing, Element("other"), "general_fb")
-    if isinstance(q, SingleQuestion | MultipleQuestion):
-        _choice(q, presentation, processing)
-    else:
-        _typed(q, presentation, processing)
+    qti.feedback_condition(processing, Element("other"), "general_fb")
+    kind.qti(q, presentation, processing)
     item.append(processing)
     _itemfeedback(item, "general_fb", paragraphs(q.explanation) + _more_html(q, site_url))
-    for option in _options(q):
+    options = kind.options(q)
+    for option in qti.stable_order(q.id, options, [o.id for o in options]):
         if option.feedback:
             _itemfeedback(item, f"{option.id}_fb", inline(option.feedback))
     return item
 
 
-def _choice(
-    q: SingleQuestion | MultipleQuestion, presentation: Element, processing: Element
-) -> None:
-    cardinality = "Single" if isinstance(q, SingleQuestion) else "Multiple"
-    response = SubElement(
-        presentation, "response_lid", {"ident": "response1", "rcardinality": cardinality}
-    )
-    choices = SubElement(response, "render_choice")
-    for option in _options(q):
-        label = SubElement(choices, "response_label", {"ident": option.id})
-        _mattext(label, inline(option.text))
-    for option in _options(q):
-        if option.feedback:
-            _feedback_condition(processing, _varequal(option.id), f"{option.id}_fb")
-    condition = SubElement(processing, "respcondition", {"continue": "No"})
-    test = SubElement(condition, "conditionvar")
-    if isinstance(q, SingleQuestion):
-        test.append(_varequal(next(o.id for o in q.options if o.correct)))
-    else:
-        both = SubElement(test, "and")
-        for option in q.options:
-            wanted = _varequal(option.id)
-            if not option.correct:
-                SubElement(both, "not").append(wanted)
-            else:
-                both.append(wanted)
-    _score(condition)
-
-
-def _typed(q: ShortQuestion | NumericQuestion, presentation: Element, processing: Element) -> None:
-    response = SubElement(
-        presentation, "response_str", {"ident": "response1", "rcardinality": "Single"}
-    )
-    fib = {"fibtype": "Decimal"} if isinstance(q, NumericQuestion) else {}
-    blank = SubElement(response, "render_fib", fib)
-    SubElement(blank, "response_label", {"ident": "answer1", "rshuffle": "No"})
-    condition = SubElement(processing, "respcondition", {"continue": "No"})
-    either = SubElement(SubElement(condition, "conditionvar"), "or")
-    if isinstance(q, ShortQuestion):
-        for accepted in q.accept:
-            either.append(_varequal(accepted))
-    else:
-        either.append(_varequal(number(q.answer)))
-        within = SubElement(either, "and")
-        low = SubElement(within, "vargte", {"respident": "response1"})
-        low.text = number(q.answer - q.tolerance)
-        high = SubElement(within, "varlte", {"respident": "response1"})
-        high.text = number(q.answer + q.tolerance)
-    _score(condition)
-
-
-def _options(q: Question) -> list[Option]:
-    """A choice question's options in a stable order that does not follow the YAML."""
-    if not isinstance(q, SingleQuestion | MultipleQuestion):
-        return []
-    return sorted(q.options, key=lambda o: hashlib.sha256(f"{q.id}/{o.id}".encode()).digest())
-
-
-def _metadata(parent: Element, fields: dict[str, str]) -> None:
-    metadata = SubElement(parent, "qtimetadata")
-    for label, entry in fields.items():
-        field = SubElement(metadata, "qtimetadatafield")
-        SubElement(field, "fieldlabel").text = label
-        SubElement(field, "fieldentry").text = entry
-
-
-def _mattext(parent: Element, html: str) -> None:
-    material = SubElement(parent, "material")
-    SubElement(material, "mattext", {"texttype": "text/html"}).text = html
-
-
-def _varequal(value: str) -> Element:
-    element = Element("varequal", {"respident": "response1"})
-    element.text = value
-    return element
-
-
-def _score(condition: Element) -> None:
-    SubElement(condition, "setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
-
-
-def _feedback_condition(processing: Element, test: Element, feedback_id: str) -> None:
-    condition = SubElement(processing, "respcondition", {"continue": "Yes"})
-    SubElement(condition, "conditionvar").append(test)
-    SubElement(condition, "displayfeedback", {"feedbacktype": "Response", "linkrefid": feedback_id})
-
-
 def _itemfeedback(item: Element, ident: str, html: str) -> None:
     feedback = SubElement(item, "itemfeedback", {"ident": ident})
-    _mattext(SubElement(feedback, "flow_mat"), html)
+    qti.mattext(SubElement(feedback, "flow_mat"), html)
 
 
 # --- shared HTML for exports -----------------------------------------------------------
@@ -303,7 +205,7 @@ def write_anki(quiz: Quiz, path: Path, site_url: str = "") -> None:
                 model=model,
                 fields=[
                     question.id,
-                    _prompt_html(question) + _options_html(question),
+                    _prompt_html(question) + types.of(question).anki_front(question),
                     f"<p><strong>{escape(plain(answer_text(question)))}</strong></p>",
                     paragraphs(question.explanation) + _more_html(question, site_url),
                 ],
@@ -312,14 +214,6 @@ def write_anki(quiz: Quiz, path: Path, site_url: str = "") -> None:
             )
         )
     genanki.Package(deck).write_to_file(str(path))
-
-
-def _options_html(q: Question) -> str:
-    options = _options(q)
-    if not options:
-        return ""
-    hint = "<p><em>Choose all that apply.</em></p>" if isinstance(q, MultipleQuestion) else ""
-    return hint + "<ul>" + "".join(f"<li>{inline(o.text)}</li>" for o in options) + "</ul>"
 
 
 def _deck_id(quiz: Quiz) -> int:

@@ -13,8 +13,8 @@ from studynotes.yamlfile import Document, load, validate
 CHECK = "The quiz check"
 FIX = (
     "Follow the quiz format (id, title, description, page, source, questions; each question "
-    "has id, type single/multiple/short/numeric, prompt, explanation, learn_more) described in "
-    "data/quizzes/README.md"
+    f"has id, type {'/'.join(QUESTION_TYPES)}, prompt, explanation, learn_more) described in "
+    "the quiz folder's README.md"
 )
 
 

@@ -16,18 +16,14 @@ import json
 from collections.abc import Iterable
 from html import escape
 
-from studynotes.quiz.check import answer_text, key, version
+from studynotes.quiz import types
+from studynotes.quiz.check import version
 from studynotes.quiz.export import export_files
-from studynotes.quiz.markup import inline, number, paragraphs
+from studynotes.quiz.markup import inline, paragraphs
 from studynotes.quiz.schema import (
     Exhibit,
-    MultipleQuestion,
-    NumericQuestion,
-    Option,
     Question,
     Quiz,
-    ShortQuestion,
-    SingleQuestion,
 )
 from studynotes.quiz.urls import AS_WRITTEN, Links, href
 
@@ -35,7 +31,6 @@ CSS = "quiz.css"  # in the built site under the settings' ``assets`` (Links.asse
 # quiz.js uses schedule.js, study.js both; each waits for what it uses (see asset_tags).
 JS = ("schedule.js", "quiz.js")
 STUDY_JS = "study.js"
-YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"  # always next to a word: colour is never the only sign
 
 
 def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> tuple[str, str]:
@@ -98,12 +93,13 @@ def question_form(
     readers without JavaScript (quiz.js moves ``.quiz__reveal`` out of it, to show once
     an answer is checked); without, it is the hidden ``.quiz__reveal`` alone.
     """
-    data = escape(json.dumps(key(q), separators=(",", ":")), quote=True)
+    kind = types.of(q)
+    data = escape(json.dumps(kind.key(q), separators=(",", ":")), quote=True)
     label = f'<span class="quiz__number">{escape(number)}</span> ' if number else ""
     more = escape(href(q.learn_more, page, links))
     reveal = [
         '<div class="quiz__reveal">' if no_js else '<div class="quiz__reveal" hidden>',
-        _answer(q),
+        kind.answer_html(q),
         paragraphs(q.explanation),
         f'<p class="quiz__more"><a href="{more}">Learn more in the notes</a></p>',
         "</div>",
@@ -113,7 +109,7 @@ def question_form(
             '<details class="quiz__answer" data-search-exclude>',
             "<summary>Show the answer</summary>",
             *reveal,
-            _judged_options(q),
+            kind.judged_html(q),
             "</details>",
         ]
     return _block(
@@ -124,7 +120,7 @@ def question_form(
             "<fieldset>",
             f'<legend>{label}<span class="quiz__prompt">{inline(q.prompt)}</span></legend>',
             _exhibit(q.exhibit),
-            _response(q),
+            kind.response_html(q),
             "</fieldset>",
             '<p class="quiz__actions"><button type="submit" class="quiz__button quiz__check"'
             " hidden>Check answer</button></p>",
@@ -151,77 +147,6 @@ def _exhibit(exhibit: Exhibit | None) -> str:
         '<figure class="quiz__exhibit" style="width:auto;margin:.8em 0;text-align:left">'
         f'<figcaption style="max-width:none;margin:0 0 .4em">{inline(exhibit.caption)}'
         f"</figcaption><pre><code>{text}</code></pre></figure>"
-    )
-
-
-def _response(q: Question) -> str:
-    field = f"q-{q.id}-answer"
-    match q:
-        case SingleQuestion() | MultipleQuestion():
-            kind = "radio" if isinstance(q, SingleQuestion) else "checkbox"
-            hint = "" if kind == "radio" else '<p class="quiz__hint">Choose all that apply.</p>'
-            options = [_option(q.id, kind, option) for option in q.options]
-            return _block([hint, '<div class="quiz__options">', *options, "</div>"])
-        case ShortQuestion():
-            return (
-                f'<p class="quiz__response"><label for="{field}">Your answer</label> '
-                f'<input type="text" id="{field}" name="{field}" autocomplete="off" '
-                'autocapitalize="off" spellcheck="false"></p>'
-            )
-        case NumericQuestion():
-            unit = f" ({escape(q.unit)})" if q.unit else ""
-            return (
-                f'<p class="quiz__response"><label for="{field}">Your answer{unit}</label> '
-                f'<input type="number" step="any" inputmode="decimal" id="{field}" '
-                f'name="{field}" autocomplete="off"></p>'
-            )
-    raise TypeError(q)
-
-
-def _option(question_id: str, kind: str, option: Option) -> str:
-    field = f"q-{question_id}-{option.id}"
-    feedback = (
-        f'<span class="quiz__option-feedback" hidden data-search-exclude>'
-        f"{inline(option.feedback)}</span>"
-        if option.feedback
-        else ""
-    )
-    return (
-        f'<div class="quiz__option" data-option="{option.id}">'
-        f'<input type="{kind}" id="{field}" name="q-{question_id}" value="{option.id}">'
-        f'<label for="{field}">{inline(option.text)}</label>'
-        f'<span class="quiz__mark" hidden></span>{feedback}</div>'
-    )
-
-
-def _answer(q: Question) -> str:
-    """The right answer in one line."""
-    if isinstance(q, SingleQuestion | MultipleQuestion):
-        label = "Answer" if isinstance(q, SingleQuestion) else "Answers"
-        right = "; ".join(inline(o.text) for o in q.options if o.correct)
-        return f'<p class="quiz__key">{label}: <strong>{right}</strong></p>'
-    if isinstance(q, ShortQuestion):
-        also = ", ".join(inline(a) for a in q.accept[1:])
-        also_text = f" (also accepted: {also})" if also else ""
-        return f'<p class="quiz__key">Answer: <strong>{inline(q.accept[0])}</strong>{also_text}</p>'
-    return f'<p class="quiz__key">Answer: <strong>{escape(answer_text(q))}</strong></p>'
-
-
-def _judged_options(q: Question) -> str:
-    """Every option with a word for right or wrong and its feedback (choices only)."""
-    if not isinstance(q, SingleQuestion | MultipleQuestion):
-        return ""
-    items = "".join(_judged_option(option) for option in q.options)
-    return f'<ul class="quiz__judged">{items}</ul>'
-
-
-def _judged_option(option: Option) -> str:
-    verdict = f"{YES} Right" if option.correct else f"{NO} Wrong"
-    feedback = f" {inline(option.feedback)}" if option.feedback else ""
-    css = "quiz__right" if option.correct else "quiz__wrong"
-    return (
-        f'<li class="{css}"><span class="quiz__verdict">{verdict}:</span> '
-        f"<strong>{inline(option.text)}</strong>.{feedback}</li>"
     )
 
 
@@ -282,12 +207,8 @@ def render_answer_key(quizzes: Iterable[Quiz], page: str, *, links: Links = AS_W
 
 def _key_item(q: Question, page: str, links: Links) -> str:
     link = escape(href(q.learn_more, page, links))
-    body = _answer(q) + _judged_options(q)
-    if isinstance(q, ShortQuestion | NumericQuestion):
-        body += f"<p><small>{escape(q.type.capitalize())} answer"
-        if isinstance(q, NumericQuestion) and q.tolerance:
-            body += f", within {number(q.tolerance)} {escape(q.unit)}".rstrip()
-        body += ".</small></p>"
+    kind = types.of(q)
+    body = kind.answer_html(q) + kind.judged_html(q) + kind.key_note(q)
     return (
         f'<li id="key-{q.id}"><p><strong>{inline(q.prompt)}</strong></p>'
         f"{_exhibit(q.exhibit)}{body}{paragraphs(q.explanation)}"

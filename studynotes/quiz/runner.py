@@ -15,19 +15,16 @@ from pathlib import Path
 from typing import TextIO
 
 from studynotes.errors import REPORTED
-from studynotes.quiz.check import answer_text, is_correct, parse_number
+from studynotes.quiz import types
+from studynotes.quiz.check import answer_text, is_correct
 from studynotes.quiz.load import QuizBank
-from studynotes.quiz.markup import plain
+from studynotes.quiz.markup import NO, YES, plain
 from studynotes.quiz.schema import (
-    MultipleQuestion,
-    NumericQuestion,
     Option,
     Question,
     Quiz,
-    SingleQuestion,
 )
 
-YES, NO = "\N{CHECK MARK}", "\N{BALLOT X}"
 _Say = Callable[[str], None]
 
 
@@ -68,7 +65,7 @@ def _ask(question: Question, stdin: TextIO, say: _Say, rng: random.Random | None
     if question.exhibit:
         say(f"[{plain(question.exhibit.caption)}]")
         say("\n".join(f"    {line}" for line in question.exhibit.text.splitlines()))
-    options = _choices(question, rng)
+    options = types.of(question).choices(question, rng)
     for index, option in enumerate(options, 1):
         say(f"  {index}) {plain(option.text)}")
     response = _read_answer(question, options, stdin, say)
@@ -83,58 +80,21 @@ def _ask(question: Question, stdin: TextIO, say: _Say, rng: random.Random | None
     return correct
 
 
-def _choices(question: Question, rng: random.Random | None) -> list[Option]:
-    if not isinstance(question, SingleQuestion | MultipleQuestion):
-        return []
-    options = list(question.options)
-    if rng:
-        rng.shuffle(options)
-    return options
-
-
 def _read_answer(
     question: Question, options: list[Option], stdin: TextIO, say: _Say
 ) -> str | list[str]:
     """Ask until the input makes sense for the question type (or the input ends)."""
-    prompt, problem = _how_to_answer(question)
+    kind = types.of(question)
+    prompt, problem = kind.how_to_answer(question)
     while True:
         say(prompt)
         line = stdin.readline()
         if not line:
             raise _EndOfInput
-        answer = _parse(question, options, line)
+        answer = kind.parse(question, options, line.strip())
         if answer is not None:
             return answer
         say(problem)
-
-
-def _how_to_answer(question: Question) -> tuple[str, str]:
-    match question:
-        case SingleQuestion():
-            return "Your answer (a number):", "Type the number of one option."
-        case MultipleQuestion():
-            return (
-                "Your answers (numbers separated by spaces or commas):",
-                "Type the numbers of the options you choose, such as: 1 3",
-            )
-        case NumericQuestion():
-            unit = f" in {question.unit}" if question.unit else ""
-            return f"Your answer (a number{unit}):", "Type a number, such as 7 or 3.5."
-    return "Your answer:", "Type an answer."
-
-
-def _parse(question: Question, options: list[Option], line: str) -> str | list[str] | None:
-    text = line.strip()
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        picks = text.replace(",", " ").split()
-        if not picks or not all(p.isdigit() and 1 <= int(p) <= len(options) for p in picks):
-            return None
-        if isinstance(question, SingleQuestion) and len(picks) != 1:
-            return None
-        return [options[int(p) - 1].id for p in picks]
-    if isinstance(question, NumericQuestion):
-        return text if parse_number(text) is not None else None
-    return text or None
 
 
 def bank(config_file: Path) -> QuizBank:

@@ -1,0 +1,86 @@
+"""What a question type is: everything about one kind of question, in its own module.
+
+A type module defines its pydantic model (``type: Literal["NAME"]``) and ``TYPE``, an
+instance of a ``QuestionType`` subclass saying how such a question is graded, keyed
+for the browser, shown (its response, its answer), exported (QTI, Anki) and asked in
+the terminal. ``types/__init__.py`` lists them; the quiz file model, the renderer, the
+exports, the runner and the answer key all ask the registry. The browser grades by the
+question's ``data-type`` (``GRADERS`` in ``studynotes/browser/quiz.js``).
+"""
+
+from __future__ import annotations
+
+import random
+from html import escape
+from typing import Any, ClassVar
+from xml.etree.ElementTree import Element
+
+from studynotes.quiz.fields import Option, QuestionBase
+
+Response = str | list[str]  # typed text, or option ids
+
+
+class QuestionType:
+    name: ClassVar[str]  # the `type:` of a quiz file
+    model: ClassVar[type[QuestionBase]]
+    qti_type: ClassVar[str]  # Canvas' question_type
+    help: ClassVar[str] = ""  # the keys its questions take, for load.py's error hint
+
+    # --- grading -------------------------------------------------------------------------
+
+    def is_correct(self, q: Any, response: Response) -> bool:
+        raise NotImplementedError
+
+    def answer_text(self, q: Any) -> str:
+        """The right answer in words, as a key or a terminal shows it."""
+        raise NotImplementedError
+
+    def key(self, q: Any) -> dict[str, object]:
+        """What the browser needs to grade it (it is in the page's no-JS answer anyway)."""
+        raise NotImplementedError
+
+    def options(self, q: Any) -> list[Option]:
+        """Its options, if it has any (for versions, feedback and the exports)."""
+        return []
+
+    # --- HTML ----------------------------------------------------------------------------
+
+    def response_html(self, q: Any) -> str:
+        """The form's inputs."""
+        raise NotImplementedError
+
+    def answer_html(self, q: Any) -> str:
+        """The right answer in one line, under the question once checked."""
+        return f'<p class="quiz__key">Answer: <strong>{escape(self.answer_text(q))}</strong></p>'
+
+    def judged_html(self, q: Any) -> str:
+        """For readers without JavaScript: each choice judged (types with choices)."""
+        return ""
+
+    def key_note(self, q: Any) -> str:
+        """What the printed answer key adds about how it is graded."""
+        return ""
+
+    # --- exports -------------------------------------------------------------------------
+
+    def qti(self, q: Any, presentation: Element, processing: Element) -> None:
+        """Its QTI 1.2 response (in ``presentation``) and scoring (in ``processing``)."""
+        raise NotImplementedError
+
+    def anki_front(self, q: Any) -> str:
+        """What an Anki card shows under the prompt (e.g. the options)."""
+        return ""
+
+    # --- the terminal --------------------------------------------------------------------
+
+    def choices(self, q: Any, rng: random.Random | None) -> list[Option]:
+        """The options the terminal numbers (shuffled with ``rng``), if any."""
+        return []
+
+    def how_to_answer(self, q: Any) -> tuple[str, str]:
+        """(the prompt for an answer, what to say when the input makes no sense)."""
+        return "Your answer:", "Type an answer."
+
+    def parse(self, q: Any, options: list[Option], text: str) -> Response | None:
+        """A terminal answer as ``is_correct`` takes it, or None if it makes no sense."""
+        return text or None
