@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from html import escape
-from typing import Any, ClassVar
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from studynotes.quiz.fields import Option, QuestionBase
@@ -21,10 +21,9 @@ Response = str | list[str]  # typed text, or option ids
 
 
 class QuestionType:
-    name: ClassVar[str]  # the `type:` of a quiz file
-    model: ClassVar[type[QuestionBase]]
-    qti_type: ClassVar[str]  # Canvas' question_type
-    help: ClassVar[str] = ""  # the keys its questions take, for load.py's error hint
+    name: str  # the `type:` of a quiz file
+    model: type[QuestionBase]
+    qti_type: str  # Canvas' question_type
 
     # --- grading -------------------------------------------------------------------------
 

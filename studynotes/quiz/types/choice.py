@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import random
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
 from studynotes.quiz import qti
-from studynotes.quiz.fields import Option
+from studynotes.quiz.fields import Option, QuestionBase
 from studynotes.quiz.markup import NO, YES, inline
 from studynotes.quiz.types.base import QuestionType, Response
 
 
 class ChoiceType(QuestionType):
-    input: ClassVar[str]  # radio or checkbox
-    hint: ClassVar[str] = ""  # under the prompt, e.g. "Choose all that apply."
-    cardinality: ClassVar[str]  # QTI's rcardinality
+    """A question answered by choosing options: single and multiple differ in the input,
+    the hint, QTI's cardinality and scoring, and how the terminal asks."""
+
+    def __init__(
+        self,
+        name: str,
+        model: type[QuestionBase],
+        *,
+        qti_type: str,
+        multiple: bool,
+        qti_right: Callable[[Any, Element], None],
+        how_to_answer: tuple[str, str],
+    ) -> None:
+        self.name, self.model, self.qti_type = name, model, qti_type
+        self.input = "checkbox" if multiple else "radio"
+        self.hint = "Choose all that apply." if multiple else ""
+        self.cardinality = "Multiple" if multiple else "Single"
+        self.qti_right = qti_right  # fills the scoring test: when the answer is right
+        self._how = how_to_answer
 
     def is_correct(self, q: Any, response: Response) -> bool:
         chosen = [response] if isinstance(response, str) else response
@@ -57,14 +74,13 @@ class ChoiceType(QuestionType):
                 qti.feedback_condition(processing, qti.varequal(option.id), f"{option.id}_fb")
         self.qti_right(q, qti.right_when(processing))
 
-    def qti_right(self, q: Any, test: Element) -> None:
-        """Fill the scoring condition's test: when the answer is right."""
-        raise NotImplementedError
-
     def anki_front(self, q: Any) -> str:
         hint = f"<p><em>{self.hint}</em></p>" if self.hint else ""
         items = "".join(f"<li>{inline(o.text)}</li>" for o in stable_order(q))
         return f"{hint}<ul>{items}</ul>"
+
+    def how_to_answer(self, q: Any) -> tuple[str, str]:
+        return self._how
 
     def choices(self, q: Any, rng: random.Random | None) -> list[Option]:
         options = list(q.options)

@@ -23,29 +23,24 @@ class MultipleQuestion(QuestionBase):
     options: Annotated[Options, AfterValidator(_some_correct)]
 
 
-class Multiple(ChoiceType):
-    name = "multiple"
-    model = MultipleQuestion
-    qti_type = "multiple_answers_question"
-    input = "checkbox"
-    hint = "Choose all that apply."
-    cardinality = "Multiple"
-    help = "options (each text, correct, feedback)"
-
-    def qti_right(self, q: Any, test: Element) -> None:
-        both = SubElement(test, "and")
-        for option in q.options:
-            wanted = qti.varequal(option.id)
-            if option.correct:
-                both.append(wanted)
-            else:
-                SubElement(both, "not").append(wanted)
-
-    def how_to_answer(self, q: Any) -> tuple[str, str]:
-        return (
-            "Your answers (numbers separated by spaces or commas):",
-            "Type the numbers of the options you choose, such as: 1 3",
-        )
+def _all_right_and_no_other(q: Any, test: Element) -> None:
+    both = SubElement(test, "and")
+    for option in q.options:
+        wanted = qti.varequal(option.id)
+        if option.correct:
+            both.append(wanted)
+        else:
+            SubElement(both, "not").append(wanted)
 
 
-TYPE = Multiple()
+TYPE = ChoiceType(
+    "multiple",
+    MultipleQuestion,
+    qti_type="multiple_answers_question",
+    multiple=True,
+    qti_right=_all_right_and_no_other,
+    how_to_answer=(
+        "Your answers (numbers separated by spaces or commas):",
+        "Type the numbers of the options you choose, such as: 1 3",
+    ),
+)

@@ -39,7 +39,6 @@ class Numeric(QuestionType):
     name = "numeric"
     model = NumericQuestion
     qti_type = "numerical_question"
-    help = "answer, tolerance, unit"
 
     def is_correct(self, q: Any, response: Response) -> bool:
         value = parse_number(str(response))

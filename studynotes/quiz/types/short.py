@@ -32,7 +32,6 @@ class Short(QuestionType):
     name = "short"
     model = ShortQuestion
     qti_type = "short_answer_question"
-    help = "accept (the answers that count)"
 
     def is_correct(self, q: Any, response: Response) -> bool:
         return normalize(str(response)) in {normalize(a) for a in q.accept}

@@ -26,19 +26,15 @@ class SingleQuestion(QuestionBase):
     options: Annotated[Options, AfterValidator(_one_correct)]
 
 
-class Single(ChoiceType):
-    name = "single"
-    model = SingleQuestion
-    qti_type = "multiple_choice_question"
-    input = "radio"
-    cardinality = "Single"
-    help = "options (each text, correct, feedback)"
-
-    def qti_right(self, q: Any, test: Element) -> None:
-        test.append(qti.varequal(next(o.id for o in q.options if o.correct)))
-
-    def how_to_answer(self, q: Any) -> tuple[str, str]:
-        return "Your answer (a number):", "Type the number of one option."
+def _the_right_one(q: Any, test: Element) -> None:
+    test.append(qti.varequal(next(o.id for o in q.options if o.correct)))
 
 
-TYPE = Single()
+TYPE = ChoiceType(
+    "single",
+    SingleQuestion,
+    qti_type="multiple_choice_question",
+    multiple=False,
+    qti_right=_the_right_one,
+    how_to_answer=("Your answer (a number):", "Type the number of one option."),
+)
