@@ -49,7 +49,7 @@ def test_right_and_wrong_answers_with_feedback(quiz_site: str, context: BrowserC
     open_quiz(page, quiz_site + "quizzes/distros/")
     # Options are shuffled on every visit; grading goes by option id, not position.
     quiz = load_quizzes(ROOT / "data" / "quizzes").get("distros")
-    file_order = [[o.id for o in q.options] for q in quiz.questions]
+    file_order = [[o.id for o in q.options] for q in quiz.questions if hasattr(q, "options")]
     shown = page.evaluate(
         """() => [...document.querySelectorAll('.quiz__options')].map(
             box => [...box.querySelectorAll('.quiz__option')].map(o => o.dataset.option))"""
@@ -85,7 +85,7 @@ def test_right_and_wrong_answers_with_feedback(quiz_site: str, context: BrowserC
     check(empty)
     expect(verdict(empty)).to_have_text("Choose an answer first.")
     expect(empty.locator("input").first).to_be_enabled()
-    expect(score(page)).to_have_text("1 of 12 correct (9 not answered yet)")
+    expect(score(page)).to_have_text("1 of 13 correct (10 not answered yet)")
 
 
 def test_typed_answers(quiz_site: str, context: BrowserContext) -> None:
@@ -104,7 +104,7 @@ def test_typed_answers(quiz_site: str, context: BrowserContext) -> None:
     short.get_by_label("Your answer").fill("  Termination PROTECTION ")
     check(short)
     expect(verdict(short)).to_have_text("\N{CHECK MARK} Correct.")
-    expect(score(page)).to_have_text("2 of 10 correct (7 not answered yet)")
+    expect(score(page)).to_have_text("2 of 11 correct (8 not answered yet)")
 
 
 def test_progress_is_kept_and_retry_and_reset(quiz_site: str, context: BrowserContext) -> None:
@@ -118,7 +118,7 @@ def test_progress_is_kept_and_retry_and_reset(quiz_site: str, context: BrowserCo
     check(wrong)
     page.reload()
     page.wait_for_selector(".quiz[data-quiz-ready]")
-    expect(score(page)).to_have_text("1 of 12 correct (10 not answered yet)")
+    expect(score(page)).to_have_text("1 of 13 correct (11 not answered yet)")
     expect(verdict(right)).to_have_text("\N{CHECK MARK} Correct.")
     expect(right.get_by_label("Red Hat Enterprise Linux (RHEL)")).to_be_checked()
     expect(verdict(wrong)).to_have_text("\N{BALLOT X} Not quite.")
@@ -128,15 +128,15 @@ def test_progress_is_kept_and_retry_and_reset(quiz_site: str, context: BrowserCo
     expect(wrong.get_by_label("Fedora")).to_be_enabled()
     expect(wrong.locator(".quiz__reveal")).to_be_hidden()
     expect(verdict(right)).to_have_text("\N{CHECK MARK} Correct.")
-    expect(score(page)).to_have_text("1 of 12 correct (11 not answered yet)")
+    expect(score(page)).to_have_text("1 of 13 correct (12 not answered yet)")
     expect(page.get_by_role("button", name="Retry wrong answers")).to_be_hidden()
 
     page.get_by_role("button", name="Reset quiz").click()
-    expect(score(page)).to_have_text("0 of 12 correct (12 not answered yet)")
+    expect(score(page)).to_have_text("0 of 13 correct (13 not answered yet)")
     assert page.evaluate("localStorage.getItem('studynotes-quiz:distros')") == "{}"
     page.reload()
     page.wait_for_selector(".quiz[data-quiz-ready]")
-    expect(score(page)).to_have_text("0 of 12 correct (12 not answered yet)")
+    expect(score(page)).to_have_text("0 of 13 correct (13 not answered yet)")
 
 
 # --- keyboard ----------------------------------------------------------------------------
@@ -158,8 +158,16 @@ def test_whole_quiz_by_keyboard(quiz_site: str, context: BrowserContext) -> None
     page.evaluate("(q => { q.tabIndex = -1; q.focus(); })(document.querySelector('.quiz'))")
     for question in quiz.questions:
         in_form = f"el.closest('form') && el.closest('form').id === 'q-{question.id}'"
-        tab_until(page, f"{in_form} && el.tagName === 'INPUT'")
-        if question.type == "single":
+        tab_until(page, f"{in_form} && (el.tagName === 'INPUT' || el.tagName === 'SELECT')")
+        if question.type == "order":  # each step's list: type its place, then Tab on
+            place = {step.id: n for n, step in enumerate(question.steps, 1)}
+            while page.evaluate("document.activeElement.tagName") == "SELECT":
+                row = page.evaluate("document.activeElement.closest('.quiz__row').dataset.item")
+                page.keyboard.type(str(place[row]))
+                page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.classList.contains('quiz__check')")
+            page.keyboard.press("Enter")
+        elif question.type == "single":
             right = next(o.id for o in question.options if o.correct)
             page.keyboard.press("Space")
             for _ in range(len(question.options)):
@@ -183,7 +191,7 @@ def test_whole_quiz_by_keyboard(quiz_site: str, context: BrowserContext) -> None
             page.keyboard.type(typed)
             page.keyboard.press("Enter")
         expect(verdict(page.locator(f"#q-{question.id}"))).to_have_text("\N{CHECK MARK} Correct.")
-    expect(score(page)).to_have_text("10 of 10 correct")
+    expect(score(page)).to_have_text("11 of 11 correct")
 
 
 # --- instant navigation, assets, no JavaScript --------------------------------------------
@@ -223,7 +231,7 @@ def test_instant_navigation_between_pages(quiz_site: str, context: BrowserContex
 
     page.go_back()
     page.wait_for_selector(".quiz[data-quiz='distros'][data-quiz-ready]")
-    expect(score(page)).to_have_text("1 of 12 correct (11 not answered yet)")
+    expect(score(page)).to_have_text("1 of 13 correct (12 not answered yet)")
     page.get_by_role("link", name="backups quiz", exact=True).click()
     page.get_by_role("link", name="home", exact=True).click()
     expect(page.locator("h1")).to_contain_text("Home")
@@ -264,7 +272,7 @@ def test_without_javascript_answers_are_in_details(quiz_site: str, browser: Brow
     try:
         page.goto(quiz_site + "quizzes/distros/")
         details = page.locator("details.quiz__answer")
-        expect(details).to_have_count(12)
+        expect(details).to_have_count(13)
         expect(page.locator(".quiz__check").first).to_be_hidden()
         expect(page.locator(".quiz__summary")).to_be_hidden()
         first = page.locator("#q-distros-servers-with-budget details")
@@ -273,6 +281,14 @@ def test_without_javascript_answers_are_in_details(quiz_site: str, browser: Brow
         expect(first.locator(".quiz__key")).to_have_text("Answer: Red Hat Enterprise Linux (RHEL)")
         expect(first.locator(".quiz__judged")).to_contain_text("Wrong: CentOS Linux")
         expect(first).to_contain_text("With money to spend")
+        # An order question's answer is the steps, in order.
+        page.goto(quiz_site + "quizzes/backups/")
+        order = page.locator("#q-backups-restore-notebooks-order details")
+        order.locator("summary").click()
+        expect(order.locator(".quiz__key ol li")).to_have_count(4)
+        expect(order.locator(".quiz__key ol li").last).to_have_text(
+            "Copy the notebooks you need back to where they belong"
+        )
     finally:
         ctx.close()
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from macros.df_quiz import disk_space_quiz
-from studynotes.quiz import export_files, load_quizzes, write_exports
+from studynotes.quiz import export_files, load_quizzes, types, write_exports
 from studynotes.quiz.export import from_json, qti_xml, to_json
 from studynotes.quiz.markup import number
-from studynotes.quiz.schema import Quiz
+from studynotes.quiz.schema import Question, Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
@@ -67,11 +67,16 @@ def test_qti_correct_answers(quizzes: list[Quiz]) -> None:
         "multiple": "multiple_answers_question",
         "short": "short_answer_question",
         "numeric": "numerical_question",
+        "order": "matching_question",
+        "match": "matching_question",
     }
     for quiz in quizzes:
         root = ET.fromstring(qti_xml(quiz))
         for question, item in zip(quiz.questions, root.iterfind(".//q:item", NS), strict=True):
             assert field(item, "question_type") == types[question.type]
+            if question.type in ("order", "match"):
+                _check_matching(question, item)
+                continue
             condition = scoring(item)
             if question.type in ("single", "multiple"):
                 labels = [e.get("ident") for e in item.iterfind(".//q:response_label", NS)]
@@ -96,6 +101,22 @@ def test_qti_correct_answers(quizzes: list[Quiz]) -> None:
                     (question.answer - question.tolerance, question.answer + question.tolerance)
                 )
                 assert item.find(".//q:render_fib", NS).get("fibtype") == "Decimal"
+
+
+def _check_matching(question: Question, item: ET.Element) -> None:
+    """Canvas' matching question: a response per row, each scored by its right answer."""
+    kind = types.of(question)
+    rows = item.findall(".//q:response_lid", NS)
+    assert [r.get("ident") for r in rows] == [f"response_{r.id}" for r in kind.shown(question)]
+    right = dict(zip((r.id for r in kind.rows(question)), kind.expected(question), strict=True))
+    conditions = item.findall(".//q:respcondition", NS)[1:]  # after the general feedback
+    assert len(conditions) == len(rows)
+    for row, condition in zip(kind.shown(question), conditions, strict=True):
+        test = condition.find(".//q:varequal", NS)
+        assert (test.get("respident"), test.text) == (f"response_{row.id}", right[row.id])
+        assert condition.find("q:setvar", NS).get("action") == "Add"
+    total = sum(float(c.findtext("q:setvar", namespaces=NS)) for c in conditions)
+    assert total == pytest.approx(100, abs=0.01)
 
 
 def test_qti_feedback_and_escaping() -> None:

@@ -112,9 +112,13 @@ def test_no_js_details_hold_every_answer(quizzes: list[Quiz]) -> None:
         form = parsed.select_one(f"#q-{question.id}")
         assert form is not None
         details = form.select_one("details.quiz__answer")
-        answer = details.select_one(".quiz__key strong").get_text()
         explanation = details.select_one(".quiz__reveal").get_text(" ")
         assert plain(question.explanation).split()[0] in explanation
+        if question.type == "order":
+            steps = [li.get_text() for li in details.select(".quiz__key ol li")]
+            assert steps == [soup(inline(step.text)).get_text() for step in question.steps]
+            continue
+        answer = details.select_one(".quiz__key strong").get_text()
         match question.type:
             case "single" | "multiple":
                 assert answer == "; ".join(
@@ -138,10 +142,12 @@ def test_controls_are_labelled_and_js_only_parts_hidden(quizzes: list[Quiz]) -> 
             assert json.loads(form["data-key"]) == key(question)
             assert form.select_one(".quiz__feedback")["aria-live"] == "polite"
             assert form.select_one(".quiz__check").has_attr("hidden")
-            for control in form.select("input"):
+            for control in form.select("input, select"):
                 assert form.select_one(f'label[for="{control["id"]}"]'), control
             kinds = {control["type"] for control in form.select("input")}
+            kinds |= {"select"} if form.select("select") else set()
             expected = {"single": "radio", "multiple": "checkbox", "short": "text"}
+            expected |= {"order": "select", "match": "select"}
             assert kinds == {expected.get(question.type, "number")}
         assert parsed.select_one(".quiz__summary").has_attr("hidden")
 
@@ -222,7 +228,7 @@ def test_answer_key_has_every_question_and_no_controls(quizzes: list[Quiz]) -> N
     for quiz in quizzes:
         for question in quiz.questions:
             item = parsed.select_one(f"#key-{question.id}")
-            assert item is not None and item.select_one(".quiz__key strong")
+            assert item is not None and item.select_one(".quiz__key").get_text().strip()
     aws = parsed.select_one("#key-distros-aws-vm")
     assert "Amazon Linux 2023" in aws.select_one(".quiz__key").get_text()
     assert aws.select_one("a")["href"] == "../../linux/distros/#aws-vm"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes.quiz import load_quizzes
+from studynotes.quiz import load_quizzes, types
 from studynotes.quiz.check import is_correct
 from studynotes.quiz.markup import number
 from studynotes.quiz.runner import run
@@ -28,6 +28,11 @@ def backups() -> Quiz:
 
 def right_answer(question: Question) -> str:
     """What a student who knows the answer types (options in file order)."""
+    if question.type in ("order", "match"):  # for each row as shown, its answer's number
+        kind = types.of(question)
+        right = dict(zip((r.id for r in kind.rows(question)), kind.expected(question), strict=True))
+        place = {answer.id: n for n, answer in enumerate(kind.answers(question), 1)}
+        return " ".join(str(place[right[row.id]]) for row in kind.shown(question))
     if isinstance(question, ShortQuestion):
         return f"  {question.accept[0].upper()}  "
     if isinstance(question, NumericQuestion):
@@ -36,6 +41,8 @@ def right_answer(question: Question) -> str:
 
 
 def wrong_answer(question: Question) -> str:
+    if question.type in ("order", "match"):
+        return " ".join(["1"] * len(types.of(question).rows(question)))
     if isinstance(question, ShortQuestion):
         return "no idea"
     if isinstance(question, NumericQuestion):
@@ -51,19 +58,21 @@ def take(quiz: Quiz, lines: list[str]) -> tuple[tuple[int, int], str]:
 
 def test_all_right(backups: Quiz) -> None:
     score, output = take(backups, [right_answer(q) for q in backups.questions])
-    assert score == (10, 10)
-    assert output.count("\N{CHECK MARK} Correct.") == 10
-    assert output.rstrip().endswith("Score: 10 of 10 correct.")
+    total = len(backups.questions)  # ten scenarios and an order question
+    assert score == (total, total) and total == 11
+    assert output.count("\N{CHECK MARK} Correct.") == total
+    assert output.rstrip().endswith(f"Score: {total} of {total} correct.")
     assert "Why: Boot errors usually mean" in output
     assert "More: docs/linux/backups.md#vm-will-not-start" in output
 
 
 def test_all_wrong_shows_answers_and_explanations(backups: Quiz) -> None:
     score, output = take(backups, [wrong_answer(q) for q in backups.questions])
-    assert score == (0, 10)
-    assert output.count("Not quite. Answer:") == 10
+    assert score == (0, 11)
+    assert output.count("Not quite. Answer:") == 11
     assert "Not quite. Answer: 7 days" in output
-    assert output.rstrip().endswith("Score: 0 of 10 correct.")
+    assert "Answer: Make a scratch directory with mkdir -p ~/restore → Extract" in output
+    assert output.rstrip().endswith("Score: 0 of 11 correct.")
 
 
 def test_bad_input_is_asked_again(backups: Quiz) -> None:
@@ -79,7 +88,7 @@ def test_input_ending_early_counts_what_was_answered(backups: Quiz) -> None:
     score, output = take(backups, answers)
     assert score == (3, 3)
     assert "(input ended)" in output
-    assert "Score: 3 of 10 correct (7 not answered)." in output
+    assert "Score: 3 of 11 correct (8 not answered)." in output
 
 
 def test_shuffled_options_are_still_graded_by_id(backups: Quiz) -> None:
@@ -110,8 +119,9 @@ def test_command_line_with_piped_answers(backups: Quiz) -> None:
     answers[7] = "3"  # the weekly full backup: 7 days, not 3
     result = command("backups", "--no-shuffle", stdin="\n".join(answers) + "\n")
     assert result.returncode == 0, result.stderr
-    assert "Question 10 of 10" in result.stdout
-    assert result.stdout.rstrip().endswith("Score: 9 of 10 correct.")
+    assert "Question 11 of 11" in result.stdout
+    assert "Give each step its place: 1 is done first." in result.stdout
+    assert result.stdout.rstrip().endswith("Score: 10 of 11 correct.")
 
 
 def test_command_line_lists_and_refuses_unknown() -> None:

@@ -10,7 +10,7 @@ import pytest
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import heading_ids, slugify
 from studynotes.quiz import QuizFile, check_links, link_errors, load_quizzes
-from studynotes.quiz.schema import MultipleQuestion, SingleQuestion
+from studynotes.quiz.schema import QUESTION_TYPES, MultipleQuestion, SingleQuestion
 from studynotes.snippets.strip import strip_marks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,16 +67,26 @@ def test_real_quizzes_load_with_unique_ids() -> None:
     assert ids == sorted(path.stem for path in QUIZZES.glob("*.yml"))  # one quiz per file
     assert {"backups", "distros"} <= set(ids)
     distros = bank.get("distros")
-    assert len(distros.questions) == 12
-    assert all(isinstance(q, SingleQuestion | MultipleQuestion) for q in distros.questions)
+    assert len(distros.questions) == 13  # the twelve scenarios, then the family tree
+    assert all(isinstance(q, SingleQuestion | MultipleQuestion) for q in distros.questions[:12])
+    assert distros.questions[12].type == "match"
     backups = bank.get("backups")
-    assert {q.type for q in backups.questions} == {"single", "multiple", "short", "numeric"}
+    assert {q.type for q in backups.questions} == {
+        "single",
+        "multiple",
+        "short",
+        "numeric",
+        "order",
+    }
+    every_type = {q.type for quiz in bank.quizzes for q in quiz.questions}
+    assert every_type == set(QUESTION_TYPES)  # each type has real questions
     ids = [q.id for quiz in bank.quizzes for q in quiz.questions]
     assert len(ids) == len(set(ids))
 
 
 def test_distros_quiz_covers_every_scenario_heading() -> None:
-    anchors = {q.learn_more for q in load_quizzes(QUIZZES).get("distros").questions}
+    questions = load_quizzes(QUIZZES).get("distros").questions
+    anchors = {q.learn_more for q in questions if q.type != "match"}
     scenarios = [
         "servers-with-budget",
         "servers-on-budget",
@@ -176,7 +186,7 @@ def test_repeated_option_ids(tmp_path: Path) -> None:
     path = quiz_file(tmp_path, "quiz.yml", body)
     error = load_error(tmp_path)
     assert error.line == line_of(path, "options:") + 1
-    assert "option ids repeat: right" in error.problem
+    assert "ids repeat: right (give each an `id` of its own)" in error.problem
 
 
 def test_duplicate_question_ids_across_files(tmp_path: Path) -> None:

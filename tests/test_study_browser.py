@@ -145,7 +145,7 @@ def test_an_answer_on_a_quiz_page_counts_and_instant_navigation_keeps_working(
     page.wait_for_selector(".study[data-study-ready]")
     assert page.evaluate("window.__sameDocument") is True, "expected instant navigation"
     distros = page.locator("tr[data-quiz='distros'] td")
-    expect(distros).to_have_text(["12", "1", "0", "0", "2 Dec 2026"])
+    expect(distros).to_have_text(["13", "1", "0", "0", "2 Dec 2026"])
     page.clock.fast_forward("10:00")
     page.get_by_role("link", name="review", exact=True).click()
     page.wait_for_selector(".study[data-study-ready] .study__card form")

@@ -137,9 +137,19 @@
     return one(form, ".quiz__response input");
   }
 
+  function lists(form) {
+    return all(form, ".quiz__rows select");
+  }
+
+  // Typed text; the options ticked; or, for rows (order, match), each row's choice.
   function response(form) {
     var input = textInput(form);
     if (input) return input.value;
+    if (lists(form).length) {
+      return lists(form).map(function (list) {
+        return list.value;
+      });
+    }
     return all(form, ".quiz__options input:checked").map(function (box) {
       return box.value;
     });
@@ -148,9 +158,17 @@
   function restore(form, value) {
     var input = textInput(form);
     if (input) input.value = value == null ? "" : value;
+    else if (lists(form).length) lists(form).forEach(function (list, n) {
+      list.value = Array.isArray(value) && value[n] ? value[n] : "";
+    });
     else all(form, ".quiz__options input").forEach(function (box) {
       box.checked = Array.isArray(value) && value.indexOf(box.value) >= 0;
     });
+  }
+
+  function unanswered(form, value) {
+    if (lists(form).length) return value.indexOf("") >= 0;
+    return !norm(value);
   }
 
   // How each question type is graded, by the form's data-type: the same rules as its
@@ -160,9 +178,16 @@
       return value.indexOf(id) >= 0;
     });
   }
+  function sameList(key, value) {
+    return key.expected.every(function (right, n) {
+      return value[n] === right;
+    });
+  }
   var GRADERS = {
     single: chosen,
     multiple: chosen,
+    order: sameList,
+    match: sameList,
     short: function (key, value) {
       return key.accept.indexOf(norm(value)) >= 0;
     },
@@ -177,8 +202,10 @@
     var key = JSON.parse(form.getAttribute("data-key"));
     var value = response(form);
     var feedback = one(form, ".quiz__feedback");
-    if (!norm(value)) {
-      feedback.textContent = textInput(form) ? "Type an answer first." : "Choose an answer first.";
+    if (unanswered(form, value)) {
+      feedback.textContent = textInput(form) ? "Type an answer first."
+        : lists(form).length ? "Choose an answer for every line first."
+          : "Choose an answer first.";
       return null;
     }
     var right = GRADERS[form.getAttribute("data-type")](key, value);
@@ -195,13 +222,20 @@
       var note = one(option, ".quiz__option-feedback");
       if (note) note.hidden = false;
     });
+    lists(form).forEach(function (list, n) {
+      var mark = one(list.parentNode, ".quiz__mark");
+      var ok = list.value === key.expected[n];
+      mark.textContent = ok ? "\u2713 Right" : "\u2717 Wrong";
+      mark.className = "quiz__mark quiz__mark--" + (ok ? "right" : "wrong");
+      mark.hidden = false;
+    });
     feedback.innerHTML = "";
     var verdict = document.createElement("p");
     verdict.className = "quiz__verdict quiz__verdict--" + (right ? "right" : "wrong");
     verdict.textContent = right ? "\u2713 Correct." : "\u2717 Not quite.";
     feedback.appendChild(verdict);
     one(form, ".quiz__reveal").hidden = false;
-    all(form, "fieldset input").forEach(function (input) {
+    all(form, "fieldset input, fieldset select").forEach(function (input) {
       input.disabled = true;
     });
     one(form, ".quiz__check").hidden = true;
@@ -212,7 +246,7 @@
 
   function clear(form) {
     form.removeAttribute("data-result");
-    all(form, "fieldset input").forEach(function (input) {
+    all(form, "fieldset input, fieldset select").forEach(function (input) {
       input.disabled = false;
       input.checked = false;
       if (input.type !== "radio" && input.type !== "checkbox") input.value = "";

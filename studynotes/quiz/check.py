@@ -34,6 +34,6 @@ def version(question: Question) -> str:
     when it changes. Explanations and feedback are left out, so fixing a typo in them
     keeps a reader's progress."""
     asked = question.model_dump(mode="json", include={"type", "prompt", "exhibit", "unit"})
-    options = [[o.id, o.text] for o in types.of(question).options(question)]
+    options = [[o.id, o.text] for o in types.of(question).asked(question)]
     text = json.dumps([asked, options, key(question)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:12]

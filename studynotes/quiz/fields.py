@@ -7,7 +7,7 @@ file model (``schema.py``) puts them together.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "option"
 
 
+AnyItem = TypeVar("AnyItem", bound="Item")
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -44,22 +47,36 @@ class Exhibit(Strict):
     text: Text
 
 
-class Option(Strict):
-    """One choice of a single- or multiple-choice question."""
+class Named(Strict):
+    """A piece of a question with a stable id, made from one of its texts if left out.
 
-    text: Text
-    correct: bool = False
-    feedback: str = ""
-    # Stable answer key: progress and exports refer to options by id, never by position,
-    # so shuffling or reordering options keeps saved answers meaning the same thing.
+    Progress and exports refer to pieces by id, never by position, so shuffling or
+    reordering them keeps saved answers meaning the same thing.
+    """
+
+    id_from: ClassVar[str] = "text"
     id: Slug
 
     @model_validator(mode="before")
     @classmethod
     def _default_id(cls, data: object) -> object:
-        if isinstance(data, dict) and "id" not in data and isinstance(data.get("text"), str):
-            return {**data, "id": slugify(data["text"])}
+        named = data.get(cls.id_from) if isinstance(data, dict) else None
+        if isinstance(data, dict) and "id" not in data and isinstance(named, str):
+            return {**data, "id": slugify(named)}
         return data
+
+
+class Item(Named):
+    """A piece of a question with a text: a step to order, an option."""
+
+    text: Text
+
+
+class Option(Item):
+    """One choice of a single- or multiple-choice question."""
+
+    correct: bool = False
+    feedback: str = ""
 
 
 class QuestionBase(Strict):
@@ -72,12 +89,17 @@ class QuestionBase(Strict):
     exhibit: Exhibit | None = None
 
 
-def _distinct_option_ids(options: list[Option]) -> list[Option]:
-    ids = [option.id for option in options]
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise ValueError(f"option ids repeat: {', '.join(repeated)} (give each option an `id`)")
-    return options
+def repeated(values: list[str]) -> list[str]:
+    """The values written more than once, sorted."""
+    return sorted({value for value in values if values.count(value) > 1})
 
 
-Options = Annotated[list[Option], Field(min_length=2), AfterValidator(_distinct_option_ids)]
+def distinct_ids(items: list[AnyItem]) -> list[AnyItem]:
+    if twice := repeated([item.id for item in items]):
+        raise ValueError(f"ids repeat: {', '.join(twice)} (give each an `id` of its own)")
+    return items
+
+
+Options = Annotated[list[Option], Field(min_length=2), AfterValidator(distinct_ids)]
+# Steps to put in order, written in the right order.
+Steps = Annotated[list[Item], Field(min_length=2), AfterValidator(distinct_ids)]

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from studynotes.quiz.types import multiple, numeric, short, single
+from studynotes.quiz.types import match, multiple, numeric, order, short, single
 from studynotes.quiz.types.base import QuestionType, Response
 
 TYPES: dict[str, QuestionType] = {
     question_type.name: question_type
-    for question_type in (single.TYPE, multiple.TYPE, short.TYPE, numeric.TYPE)
+    for question_type in (
+        single.TYPE,
+        multiple.TYPE,
+        short.TYPE,
+        numeric.TYPE,
+        order.TYPE,
+        match.TYPE,
+    )
 }
 
 

@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 from xml.etree.ElementTree import Element
 
-from studynotes.quiz.fields import Option, QuestionBase
+from studynotes.quiz.fields import Item, Option, QuestionBase
 
 Response = str | list[str]  # typed text, or option ids
 
@@ -39,8 +39,13 @@ class QuestionType:
         raise NotImplementedError
 
     def options(self, q: Any) -> list[Option]:
-        """Its options, if it has any (for versions, feedback and the exports)."""
+        """Its options, if it has any (their feedback, in the exports and the terminal)."""
         return []
+
+    def asked(self, q: Any) -> list[Item]:
+        """The pieces of text it asks about beyond the prompt: a change to one starts the
+        question afresh in study mode (``check.version``)."""
+        return list(self.options(q))
 
     # --- HTML ----------------------------------------------------------------------------
 
