@@ -10,6 +10,9 @@ defines ``extension = Extension(...)``. An extension adds
   the build (``studynotes.site.Site``) and returns the function the engine calls;
 - **quiz generators**: quizzes computed at build time (from a command's output, say),
   checked, rendered, exported and reviewed like the quiz files;
+- **question types** (``QuestionType``, or a configuration of the shared
+  ``ChoiceType``): the site's quiz files may use them beside the generator's, and
+  they are graded, shown, exported and asked like them;
 - **snippet languages** the snippet checker runs (``SnippetLanguage``: fence names,
   the ``check=`` kinds it takes, and its check), beside the generator's own. Its
   blocks use the generic fence options (``check``, ``illustrative``, ``timeout``).
@@ -30,8 +33,11 @@ from typing import Any, Protocol
 
 from studynotes.errors import SourceError
 from studynotes.live.capture import Capture
-from studynotes.quiz import schema
-from studynotes.quiz.markup import number
+from studynotes.quiz import qti, schema
+from studynotes.quiz.fields import Item, QuestionBase
+from studynotes.quiz.markup import inline, number
+from studynotes.quiz.types.base import QuestionType
+from studynotes.quiz.types.choice import ChoiceType
 from studynotes.render.console import render as console_block
 from studynotes.snippets.language import Context as SnippetContext
 from studynotes.snippets.language import Kind as SnippetKind
@@ -105,6 +111,7 @@ class Extension:
 
     macros: Mapping[str, MacroDef] = field(default_factory=dict)
     quizzes: Sequence[QuizGenerator] = ()
+    question_types: Sequence[QuestionType] = ()
     snippet_languages: Sequence[SnippetLanguage] = ()
     # Problems to report before anything renders, with every other source problem.
     check: Callable[[Any], list[SourceError]] | None = None
@@ -163,8 +170,10 @@ def _forget_other_projects(name: str, root: Path) -> None:
 
 __all__ = [
     "Capture",
+    "ChoiceType",
     "Exhibit",
     "Extension",
+    "Item",
     "Macro",
     "MacroDef",
     "MacroFunction",
@@ -174,6 +183,8 @@ __all__ = [
     "Option",
     "Outputs",
     "Question",
+    "QuestionBase",
+    "QuestionType",
     "Quiz",
     "QuizGenerator",
     "ShortQuestion",
@@ -184,7 +195,9 @@ __all__ = [
     "SnippetKind",
     "SnippetLanguage",
     "console_block",
+    "inline",
     "number",
+    "qti",
     "slugify",
     "snippet_failure",
 ]

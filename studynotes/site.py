@@ -114,7 +114,10 @@ class Site:
         live = _reported(errors, lambda: LiveOutputs(chosen))
         if live is not None:
             errors += live.refused(live_calls)
-        quiz_files = _reported(errors, lambda: quiz.load_quizzes(self.path(self.settings.quizzes)))
+        own_types = [t for feature in self.features for t in feature.question_types]
+        quiz_files = _reported(
+            errors, lambda: quiz.load_quizzes(self.path(self.settings.quizzes), own_types)
+        )
         self.assets, script_errors = assets.minified(options.docs_dir)
         errors += script_errors
         if live is not None and quiz_files is not None:
@@ -265,7 +268,8 @@ def quizzes_outside_build(config_file: Path) -> quiz.QuizBank:
     """The project's quiz files and its extensions' quizzes, as made outside a build
     (no command has run); ``SourceErrors`` as the build reports them."""
     found = project_extensions(config_file)
-    bank = quiz.load_quizzes(config_file.resolve().parent / _project_settings(config_file).quizzes)
+    folder = config_file.resolve().parent / _project_settings(config_file).quizzes
+    bank = quiz.load_quizzes(folder, [t for e in found for t in e.question_types])
     for generator in (g for extension_ in found for g in extension_.quizzes):
         bank.add(quiz.QuizFile(generator.make(extension.NoOutputs()), generator.source))
     return bank

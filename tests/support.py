@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from studynotes import nav
 from studynotes.engines import ENGINES
@@ -159,3 +160,16 @@ def linkcheck(url: str, *options: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
+
+
+def answer_a_choice(page: Any, url: str, question_id: str, label: str) -> None:
+    """On the quiz page at ``url``, choose ``label`` for the question, check it, and
+    see it graded right."""
+    from playwright.sync_api import expect
+
+    page.goto(url)
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    question = page.locator(f"#q-{question_id}")
+    question.get_by_label(label).check()
+    question.get_by_role("button", name="Check answer").click()
+    expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")

@@ -7,11 +7,11 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from macros import df_output as df
 from studynotes.quiz import export_files, load_quizzes
-from tests.support import ROOT, Build
+from tests.support import ROOT, Build, answer_a_choice
 
 
 def _soup(site_build: Build, page: str) -> BeautifulSoup:
@@ -72,12 +72,12 @@ def test_search_finds_a_question_but_not_its_answers(site_build: Build) -> None:
 
 
 def test_answering_a_quiz_on_the_real_site(page: Page, site_url: str) -> None:
-    page.goto(site_url + "quizzes/distros/")
-    page.wait_for_selector(".quiz[data-quiz-ready]")
-    question = page.locator("#q-distros-servers-with-budget")
-    question.get_by_label("Red Hat Enterprise Linux (RHEL)").check()
-    question.get_by_role("button", name="Check answer").click()
-    expect(question.locator(".quiz__feedback")).to_have_text("\N{CHECK MARK} Correct.")
+    answer_a_choice(
+        page,
+        site_url + "quizzes/distros/",
+        "distros-servers-with-budget",
+        "Red Hat Enterprise Linux (RHEL)",
+    )
 
 
 @pytest.mark.build

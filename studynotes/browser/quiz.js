@@ -171,8 +171,8 @@
     return !norm(value);
   }
 
-  // How each question type is graded, by the form's data-type: the same rules as its
-  // is_correct in studynotes/quiz/types/ (one entry per type module there).
+  // How a question is graded, by its type's grader (data-grader on the form): the same
+  // rules as the is_correct of the types in studynotes/quiz/types/ that use it.
   function chosen(key, value) {
     return value.length === key.correct.length && key.correct.every(function (id) {
       return value.indexOf(id) >= 0;
@@ -184,10 +184,8 @@
     });
   }
   var GRADERS = {
-    single: chosen,
-    multiple: chosen,
-    order: sameList,
-    match: sameList,
+    choice: chosen,
+    rows: sameList,
     short: function (key, value) {
       return key.accept.indexOf(norm(value)) >= 0;
     },
@@ -208,7 +206,7 @@
           : "Choose an answer first.";
       return null;
     }
-    var right = GRADERS[form.getAttribute("data-type")](key, value);
+    var right = GRADERS[form.getAttribute("data-grader")](key, value);
     form.setAttribute("data-result", right ? "right" : "wrong");
     all(form, ".quiz__option").forEach(function (option) {
       var box = one(option, "input");

@@ -7,7 +7,7 @@ file model (``schema.py``) puts them together.
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -81,6 +81,10 @@ class Option(Item):
 
 class QuestionBase(Strict):
     """What every question has, whatever its type (each type adds `type` and its own)."""
+
+    # Its QuestionType (quiz/types/base.py), set when the type is registered: a question
+    # knows how it is graded and shown, whichever registry it was loaded with.
+    question_type: ClassVar[Any]
 
     id: Slug
     prompt: Text

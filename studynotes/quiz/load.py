@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studynotes.errors import SourceError, SourceErrors
-from studynotes.quiz.schema import QUESTION_TYPES, Quiz
+from studynotes.quiz.schema import QUESTION_TYPES, Quiz, quiz_model
+from studynotes.quiz.types import QuestionType, bind
 from studynotes.yamlfile import Document, load, validate
 
 CHECK = "The quiz check"
@@ -18,13 +19,16 @@ FIX = (
 )
 
 
+@dataclass
 class _QuizDocument(Document):
     """A Document whose error locations skip what pydantic adds that the YAML does not have."""
+
+    type_names: tuple[str, ...] = QUESTION_TYPES
 
     def line_of(self, location: Sequence[str | int]) -> int:
         steps = list(location)
         # A tagged union puts the tag in the path: ('questions', 3, 'single', 'options').
-        if len(steps) > 2 and steps[0] == "questions" and steps[2] in QUESTION_TYPES:
+        if len(steps) > 2 and steps[0] == "questions" and steps[2] in self.type_names:
             del steps[2]
         # An error at a question itself is about its `type` (unknown or missing).
         if len(steps) == 2 and steps[0] == "questions" and self._has_type(steps[1]):
@@ -84,15 +88,18 @@ class QuizBank:
         return iter(self.files)
 
 
-def load_quiz_file(path: Path) -> QuizFile:
-    """One quiz file, parsed and validated."""
+def load_quiz_file(path: Path, question_types: Sequence[QuestionType] = ()) -> QuizFile:
+    """One quiz file, parsed and validated (``question_types``: a course's own)."""
     base = load(path)
-    document = _QuizDocument(base.path, base.data, base.root)
-    return QuizFile(validate(Quiz, document, FIX), path, document)
+    names = (*QUESTION_TYPES, *(t.name for t in question_types))
+    document = _QuizDocument(base.path, base.data, base.root, names)
+    model = quiz_model(tuple(bind(t) for t in question_types))
+    return QuizFile(validate(model, document, FIX), path, document)
 
 
-def load_quizzes(folder: Path) -> QuizBank:
-    """Every ``*.yml``/``*.yaml`` quiz in ``folder``, validated, with ids unique across files.
+def load_quizzes(folder: Path, question_types: Sequence[QuestionType] = ()) -> QuizBank:
+    """Every ``*.yml``/``*.yaml`` quiz in ``folder``, validated, with ids unique across files;
+    ``question_types``: the course's own, beside the generator's.
 
     ``SourceErrors`` names every problem of every file at once.
     """
@@ -101,7 +108,7 @@ def load_quizzes(folder: Path) -> QuizBank:
     errors: list[SourceError] = []
     for path in paths:
         try:
-            entries.append(load_quiz_file(path))
+            entries.append(load_quiz_file(path, question_types))
         except SourceError as error:
             errors.append(error)
         except SourceErrors as found:

@@ -115,7 +115,8 @@ def question_form(
     return _block(
         [
             f'<form class="quiz__question" id="q-{q.id}" data-question="{q.id}" '
-            f'data-version="{version(q)}" data-type="{q.type}" data-key="{data}" '
+            f'data-version="{version(q)}" data-type="{q.type}" data-grader="{kind.grader}" '
+            f'data-key="{data}" '
             'method="dialog">',
             "<fieldset>",
             f'<legend>{label}<span class="quiz__prompt">{inline(q.prompt)}</span></legend>',

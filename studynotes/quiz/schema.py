@@ -8,9 +8,11 @@ question type's model is in its module (``quiz/types/``); the ``type`` key picks
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from collections.abc import Sequence
+from functools import cache
+from typing import Annotated, Any, Union
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from studynotes.quiz.fields import (
     DocsLink,
@@ -23,18 +25,21 @@ from studynotes.quiz.fields import (
     Text,
     slugify,
 )
-from studynotes.quiz.types import TYPES
+from studynotes.quiz.types import TYPES, QuestionType
 from studynotes.quiz.types.multiple import MultipleQuestion
 from studynotes.quiz.types.numeric import NumericQuestion
 from studynotes.quiz.types.short import ShortQuestion
 from studynotes.quiz.types.single import SingleQuestion
 
 QUESTION_TYPES = tuple(TYPES)
-# The `type` key picks the model, so an error names the fields of that type only.
-Question = Annotated[
-    Union[tuple(question_type.model for question_type in TYPES.values())],  # noqa: UP007
-    Field(discriminator="type"),
-]
+
+
+def _question(models: Sequence[type[QuestionBase]]) -> Any:
+    # The `type` key picks the model, so an error names the fields of that type only.
+    return Annotated[Union[tuple(models)], Field(discriminator="type")]  # noqa: UP007
+
+
+Question = _question([question_type.model for question_type in TYPES.values()])
 
 
 class Quiz(Strict):
@@ -46,6 +51,16 @@ class Quiz(Strict):
     page: DocsPage
     source: Text
     questions: Annotated[list[Question], Field(min_length=1)]
+
+
+@cache
+def quiz_model(extra: tuple[QuestionType, ...] = ()) -> type[Quiz]:
+    """The quiz file model of a site whose extensions add question types ``extra``."""
+    if not extra:
+        return Quiz
+    models = [t.model for t in (*TYPES.values(), *extra)]
+    field = (Annotated[list[_question(models)], Field(min_length=1)], ...)
+    return create_model("Quiz", __base__=Quiz, questions=field)
 
 
 __all__ = [
@@ -63,5 +78,6 @@ __all__ = [
     "SingleQuestion",
     "Slug",
     "Text",
+    "quiz_model",
     "slugify",
 ]

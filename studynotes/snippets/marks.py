@@ -56,7 +56,6 @@ def _read(block: Block, language: Language | None) -> tuple[str | None, str]:
         )
     check = block.options.get("check")
     reason = block.options.get("illustrative")
-    checkable = language is not None
     if check and reason:
         _fail(block, "has both check= and illustrative=", "Keep the one that is true")
     if reason is not None:
@@ -68,11 +67,12 @@ def _read(block: Block, language: Language | None) -> tuple[str | None, str]:
             )
         return "illustrative", reason
     if check is None:
-        if checkable:
+        if language is not None:
+            first = next(iter(language.kinds))  # "run" for the languages that run
             _fail(
                 block,
                 f"this {block.language} block is neither runnable nor illustrative",
-                'Add check="run" (see CONTRIBUTING.md, "Runnable snippets") or '
+                f'Add check="{first}" (see CONTRIBUTING.md, "Runnable snippets") or '
                 'illustrative="why it is not run"',
             )
         return None, ""

@@ -24,6 +24,11 @@ class QuestionType:
     name: str  # the `type:` of a quiz file
     model: type[QuestionBase]
     qti_type: str  # Canvas' question_type
+    # How the browser grades it (``GRADERS`` in studynotes/browser/quiz.js): choice (the
+    # key's correct option ids), short (the key's accepted texts), numeric (answer and
+    # tolerance) or rows (the key's expected choice of each row). A course's own type
+    # picks one of these and writes its key and form to match.
+    grader: str
 
     # --- grading -------------------------------------------------------------------------
 

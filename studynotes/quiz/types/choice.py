@@ -27,7 +27,7 @@ class ChoiceType(QuestionType):
         qti_right: Callable[[Any, Element], None],
         how_to_answer: tuple[str, str],
     ) -> None:
-        self.name, self.model, self.qti_type = name, model, qti_type
+        self.name, self.model, self.qti_type, self.grader = name, model, qti_type, "choice"
         self.input = "checkbox" if multiple else "radio"
         self.hint = "Choose all that apply." if multiple else ""
         self.cardinality = "Multiple" if multiple else "Single"

@@ -39,6 +39,7 @@ class Numeric(QuestionType):
     name = "numeric"
     model = NumericQuestion
     qti_type = "numerical_question"
+    grader = "numeric"
 
     def is_correct(self, q: Any, response: Response) -> bool:
         value = parse_number(str(response))

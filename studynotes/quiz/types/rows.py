@@ -20,6 +20,7 @@ from studynotes.quiz.types.base import QuestionType, Response
 
 
 class RowsType(QuestionType):
+    grader = "rows"
     hint: str  # under the prompt: what to do
     placeholder: str  # the empty choice of each list, e.g. "Choose a place"
 

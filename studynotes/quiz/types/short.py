@@ -32,6 +32,7 @@ class Short(QuestionType):
     name = "short"
     model = ShortQuestion
     qti_type = "short_answer_question"
+    grader = "short"
 
     def is_correct(self, q: Any, response: Response) -> bool:
         return normalize(str(response)) in {normalize(a) for a in q.accept}
