@@ -30,6 +30,13 @@ class QuestionType:
     # picks one of these and writes its key and form to match.
     grader: str
 
+    def __init_subclass__(cls, **identity: Any) -> None:
+        """``class Short(QuestionType, name="short", model=..., ...)``: a type says what it
+        is in its class line."""
+        super().__init_subclass__()
+        for key, value in identity.items():
+            setattr(cls, key, value)
+
     # --- grading -------------------------------------------------------------------------
 
     def is_correct(self, q: Any, response: Response) -> bool:

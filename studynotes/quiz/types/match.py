@@ -35,10 +35,7 @@ class MatchQuestion(QuestionBase):
     ]
 
 
-class Match(RowsType):
-    name = "match"
-    model = MatchQuestion
-    qti_type = "matching_question"
+class Match(RowsType, name="match", model=MatchQuestion, qti_type="matching_question"):
     hint = "Match each term with what it is."
     placeholder = "Choose"
 

@@ -35,11 +35,13 @@ class NumericQuestion(QuestionBase):
     unit: str = ""
 
 
-class Numeric(QuestionType):
-    name = "numeric"
-    model = NumericQuestion
+class Numeric(QuestionType, name="numeric", model=NumericQuestion, grader="numeric"):
+    """Typed as a number; a decimal comma and a unit after it are fine."""
+
     qti_type = "numerical_question"
-    grader = "numeric"
+
+    def key(self, q: Any) -> dict[str, object]:
+        return {"answer": q.answer, "tolerance": q.tolerance}
 
     def is_correct(self, q: Any, response: Response) -> bool:
         value = parse_number(str(response))
@@ -49,9 +51,6 @@ class Numeric(QuestionType):
         unit = f" {q.unit}" if q.unit else ""
         spread = f" (± {number(q.tolerance)}{unit})" if q.tolerance else ""
         return f"{number(q.answer)}{unit}{spread}"
-
-    def key(self, q: Any) -> dict[str, object]:
-        return {"answer": q.answer, "tolerance": q.tolerance}
 
     def response_html(self, q: Any) -> str:
         field = f"q-{q.id}-answer"

@@ -14,10 +14,8 @@ class OrderQuestion(QuestionBase):
     steps: Steps
 
 
-class Order(RowsType):
-    name = "order"
-    model = OrderQuestion
-    qti_type = "matching_question"  # Canvas' QTI has no ordering: each step to its place
+# Canvas' QTI has no ordering question: each step is matched to its place.
+class Order(RowsType, name="order", model=OrderQuestion, qti_type="matching_question"):
     hint = "Give each step its place: 1 is done first."
     placeholder = "Place"
 

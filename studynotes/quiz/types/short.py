@@ -28,11 +28,10 @@ class ShortQuestion(QuestionBase):
     accept: Annotated[list[Text], Field(min_length=1)]
 
 
-class Short(QuestionType):
-    name = "short"
-    model = ShortQuestion
+class Short(QuestionType, name="short", model=ShortQuestion, grader="short"):
+    """Graded on the text alone, however it is spelt in case and spacing."""
+
     qti_type = "short_answer_question"
-    grader = "short"
 
     def is_correct(self, q: Any, response: Response) -> bool:
         return normalize(str(response)) in {normalize(a) for a in q.accept}
