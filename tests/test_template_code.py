@@ -11,7 +11,7 @@ from studynotes.errors import SourceErrors
 from studynotes.features import MACROS
 from studynotes.page_check import check_docs
 from studynotes.site import page_macros
-from studynotes.template_code import find_calls
+from studynotes.template_code import find_calls, read_calls
 from studynotes.templating import protect_code
 from tests.support import ROOT
 
@@ -164,3 +164,30 @@ def test_code_is_literal_and_macros_outside_code_still_run() -> None:
     assert "`{{.ID}}`" in html
     assert "a macro X." in html
     assert "{{ already raw }}" in html and "{% raw %}" not in html
+
+
+def test_a_syntax_error_does_not_hide_the_pages_other_problems() -> None:
+    """Go template code in running text is a syntax error to Jinja; the line is set aside
+    and the page read again, so one run names every problem."""
+    page = "# T\n\nNames: {{ .Names }}\n\n{{ config }}\n\n{{ nope() }}\n\n{{ run(x) }}\n"
+    _, errors = read_calls(page, "docs/p.md")
+    assert [(e.line, e.problem.split(" ")[0]) for e in sorted(errors, key=lambda e: e.line)] == [
+        (3, "template"),
+        (5, "{{"),
+        (7, "{{"),
+        (9, "{{"),
+    ]
+
+
+def test_every_hugo_shortcode_is_named_with_what_to_write_instead() -> None:
+    tabs = '{{< tabs >}}\n{{< tab name="CLI" >}}\nrun it\n{{< /tab >}}\n{{< /tabs >}}\n'
+    page = "# T\n\n" + tabs * 5 + "{{% note %}}\nMind it.\n{{% /note %}}\n{{ nope() }}\n"
+    _, errors = read_calls(page, "docs/p.md")
+    hugo = [e for e in errors if "Hugo shortcode" in e.problem]
+    assert len(hugo) == 5 * 4 + 2  # every one, at its own line
+    assert [e.line for e in hugo[:4]] == [3, 4, 6, 7]
+    assert hugo[1].fix.startswith('Write content tabs: `=== "Title"`')
+    assert hugo[-2].fix.startswith("Write an admonition: `!!! note`")
+    assert hugo[2].fix == "Delete it: the closing shortcode goes with the opening one"
+    assert not any("raw" in e.fix for e in hugo)  # a reader must never see them
+    assert any("calls 'nope'" in e.problem for e in errors)  # the rest is still read
