@@ -72,6 +72,19 @@ FIX = (
 )
 
 
+# The fix for the problems a contributor meets most, by pydantic's error type.
+_FIXES = {
+    "bool_parsing": "Write true or false",
+    "bool_type": "Write true or false",
+    "string_pattern_mismatch": (
+        "Write a path relative to mkdocs.yml's folder (or, for pages, to docs/): no '..', "
+        "no leading '/', no part starting with '.'"
+    ),
+    "string_type": "Write a path as plain text",
+    "list_type": "Write a list, e.g. [macros.course]",
+}
+
+
 def read(config_file: Path) -> Settings:
     """The settings of ``config_file``; ``SourceErrors`` with every problem at its line."""
     document = mkdocs_yml.document(config_file)
@@ -96,7 +109,7 @@ def _problem(document: yamlfile.Document, detail: Any) -> SourceError:
     where = ".".join(str(step) for step in location)
     given = detail.get("input")
     shown = f" (got {given!r:.60})" if isinstance(given, bool | int | float | str) else ""
-    fix = FIX
+    fix = _FIXES.get(detail["type"], FIX)
     if detail["type"] == "extra_forbidden":
         known = _known(detail["loc"][:-1])
         fix = f"Use one of: {', '.join(known)}" if known else FIX

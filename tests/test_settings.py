@@ -91,6 +91,15 @@ def test_every_problem_is_reported_at_its_line_with_the_fix(tmp_path: Path) -> N
     assert found[7, "extra.studynotes.quizes: Extra inputs are not permitted"].startswith(
         "Use one of: allowlist, assets, cache, captures, exports, extensions, features"
     )
+    fixes = list(found.values())
+    assert "Write true or false" in fixes
+    assert (
+        fixes.count(
+            "Write a path relative to mkdocs.yml's folder (or, for pages, to docs/): no '..', "
+            "no leading '/', no part starting with '.'"
+        )
+        == 2
+    )
     assert str(caught.value).startswith(f"{config}:7: ")
 
 
