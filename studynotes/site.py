@@ -88,12 +88,13 @@ class Site:
         # A symbolic link could make any of what follows read the machine's files: links
         # are refused before anything else is read.
         config = mkdocs_yml.read(config_file) if config_file.is_file() else {}
-        links = symlinks.problems(_read_folders(options, config))
-        links += symlinks.written(options.root, _written_folders(options, config))
+        # The settings say where the quiz files, allowlist, captures and cache are.
+        self.settings = _project_settings(config_file)
+        links = symlinks.problems(_read_folders(options, config, self.settings))
+        links += symlinks.written(options.root, _written_folders(options, config, self.settings))
         if links:
             raise SourceErrors(links, symlinks.CHECK)
-        # The settings and the extensions they name come first: they say what pages may call.
-        self.settings = _project_settings(config_file)
+        # The extensions the settings name come next: they say what pages may call.
         self.extensions, errors = _extensions(self.settings, options.root, config_file)
         self.features = _features(self.settings, self.extensions)
         self.macro_table = _macro_table(self.features)
@@ -303,10 +304,11 @@ def _reported(errors: list[SourceError], make: Callable[[], T]) -> T | None:
     return None
 
 
-def _read_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
+def _read_folders(
+    options: Options, config: Mapping[str, object], chosen: settings.Settings
+) -> list[Path]:
     """Where the build reads sources: docs/, data/, the folders of the settings' files
     and the theme's templates (custom_dir)."""
-    chosen = _project_settings(options.config_file or options.root / "mkdocs.yml")
     folders = [options.docs_dir, options.root / "data", options.root / chosen.quizzes]
     folders += [(options.root / chosen.allowlist).parent, options.root / chosen.captures]
     theme = config.get("theme")
@@ -316,9 +318,11 @@ def _read_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
     return [f for i, f in enumerate(found) if not any(f.is_relative_to(o) for o in found[:i])]
 
 
-def _written_folders(options: Options, config: Mapping[str, object]) -> list[Path]:
+def _written_folders(
+    options: Options, config: Mapping[str, object], chosen: settings.Settings
+) -> list[Path]:
     """Where the build writes: the site folder (mkdocs.yml's site_dir) and the cache."""
-    cache = _project_settings(options.config_file or options.root / "mkdocs.yml").cache
+    cache = chosen.cache
     return [options.root / str(config.get("site_dir", "site")), options.root / cache]
 
 
