@@ -190,3 +190,25 @@ def test_an_order_half_done_then_wrong_says_so_row_by_row(quiz_site: str, page: 
     expect(form.locator(".quiz__key ol li").first).to_have_text(
         "Make a scratch directory with mkdir -p ~/restore"
     )
+
+
+def test_an_order_question_on_the_review_page(quiz_site: str, page: Page) -> None:
+    """Study mode asks a rows question with the same form: the bank is narrowed to it."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(quiz_site + "quizzes/exports/study.json") as answer:
+        bank = json.load(answer)
+    backups = next(quiz for quiz in bank["quizzes"] if quiz["id"] == "backups")
+    order = [q for q in backups["questions"] if q["id"] == "backups-restore-notebooks-order"]
+    narrowed = json.dumps({**bank, "quizzes": [{**backups, "questions": order}]})
+    page.route("**/study.json", lambda route: route.fulfill(body=narrowed, status=200))
+    page.goto(quiz_site + "quizzes/review/")
+    card = page.locator(".study__card form")
+    lists = card.locator("select")
+    expect(lists).to_have_count(4)
+    for n in range(4):  # each step in the place the card shows it: not the order
+        lists.nth(n).select_option(label=str(n + 1))
+    card.get_by_role("button", name="Check answer").click()
+    expect(card.locator(".quiz__feedback")).to_have_text("\N{BALLOT X} Not quite.")
+    expect(card.locator(".quiz__row .quiz__mark")).to_have_count(4)
