@@ -147,7 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
     engine = ENGINES[args.engine]
     command = [sys.executable, "-m", engine.module, "serve", "--config-file", str(config)]
     command += ["--dirty"] * (args.dirty and engine.dirty)
-    return _run([*command, "--dev-addr", args.dev_addr], config)
+    return _become([*command, "--dev-addr", args.dev_addr], config)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -204,8 +204,20 @@ def _require_snippets() -> None:
 
 def _run(command: list[str], config: Path) -> int:
     """Run an engine in the site's folder (mkdocs.yml's paths count from there)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2.0
-    return subprocess.run(command, cwd=config.parent, env=env).returncode
+    return subprocess.run(command, cwd=config.parent, env=_engine_env()).returncode
+
+
+def _become(command: list[str], config: Path) -> int:
+    """Replace this process by the engine's preview server, in the site's folder: a
+    signal that stops `studynotes serve` (Ctrl-C, a test, a process manager) reaches the
+    server itself, and no server is left running behind it."""
+    os.chdir(config.parent)
+    os.execve(command[0], command, _engine_env())
+    return 1  # not reached
+
+
+def _engine_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2.0
 
 
 def _version() -> str:

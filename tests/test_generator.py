@@ -218,6 +218,15 @@ def _served(installed: Installed, where: Path, words: list[str]) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        # Stopping `studynotes serve` stops the server: nothing answers any more.
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(f"http://{address}/", timeout=1).close()
+            except OSError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"a server still answers on {address} after serve stopped")
 
 
 @pytest.fixture(scope="module")
