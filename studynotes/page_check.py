@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
-from studynotes import diagrams, markdown_code, yamlfile
+from studynotes import diagrams, foreign_syntax, list_check, markdown_code, yamlfile
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
 from studynotes.includes import Includes
@@ -87,10 +87,14 @@ def problems(
     """Every problem of the page at ``path`` (``page`` is how reports name it)."""
     lines = blank_front_matter(text).split("\n")
     code = markdown_code.read(lines)
+    lists = list_check.problems(lines, code, page)
+    misread = {problem.line for problem in lists}  # the list's nesting is the cause there
     return [
         *front_matter_problems(text, page),
         *(includes.problems(lines, page) if includes else ()),
-        *code_problems(lines, code, page),
+        *lists,
+        *foreign_syntax.problems(lines, code, page, template=False),
+        *(p for p in code_problems(lines, code, page) if p.line not in misread),
         *heading_problems("\n".join(lines), page),
         *image_problems(lines, code, path, page, docs_dir),
         *link_problems(lines, code, path, page, docs_dir),

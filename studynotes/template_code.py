@@ -22,6 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
+from studynotes import foreign_syntax, markdown_code
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.templating import protect_code
 
@@ -103,9 +104,10 @@ def read_calls(
     """The page's well-formed macro calls, and every problem of its template code;
     ``macros``: what pages may call (default: the generator's, ``features.MACROS``)."""
     errors = _front_matter_errors(text, page)
-    body = protect_code(blank_front_matter(text))
-    shortcodes, body = _hugo_shortcodes(body, page)
-    errors += shortcodes
+    plain = blank_front_matter(text)
+    lines = plain.split("\n")
+    errors += foreign_syntax.problems(lines, markdown_code.read(lines), page, template=True)
+    body = foreign_syntax.blank_template_constructs(protect_code(plain))
     calls: list[Call] = []
     if "{{" in body or "{%" in body:
         tree, syntax = _parsed(body, page)
@@ -140,50 +142,6 @@ def _blank_template_code(lines: list[str], number: int) -> bool:
     blanked = blanked.replace("{{", "  ").replace("{%", "  ")  # an opening never closed
     lines[number - 1] = blanked
     return blanked != line
-
-
-# Hugo's shortcodes, `{{< name ... >}}` and `{{% name ... %}}`: Jinja reads them as broken
-# template code, and none of them means anything here.
-_SHORTCODE = re.compile(r"\{\{(?P<open>[<%])\s*(?P<closing>/?)\s*(?P<name>[\w.-]*)[^\n]*?[>%]\}\}")
-_NATIVE = {
-    "tab": 'content tabs: `=== "Title"` with the content indented 4 spaces under it',
-    "tabs": 'content tabs: `=== "Title"` with the content indented 4 spaces under it',
-    "note": "an admonition: `!!! note` with the text indented 4 spaces under it",
-    "warning": "an admonition: `!!! warning` with the text indented 4 spaces under it",
-    "tip": "an admonition: `!!! tip` with the text indented 4 spaces under it",
-    "caution": "an admonition: `!!! warning` with the text indented 4 spaces under it",
-    "highlight": "a fenced code block with the language after the backticks",
-    "code": "a fenced code block with the language after the backticks",
-    "ref": "a Markdown link to the page's .md file, relative to this page",
-    "relref": "a Markdown link to the page's .md file, relative to this page",
-    "figure": "a Markdown image: `![what it shows](../assets/images/NAME)`",
-    "include": 'an include: `--8<-- "FILE"` of a file in docs/includes/',
-    "readfile": 'an include: `--8<-- "FILE"` of a file in docs/includes/',
-}
-
-
-def _hugo_shortcodes(body: str, page: str) -> tuple[list[SourceError], str]:
-    """A problem for each Hugo shortcode, with the Markdown this site reads instead;
-    and the body with them blanked, so the rest of its template code is still read."""
-    errors = []
-    for match in _SHORTCODE.finditer(body):
-        line = body.count("\n", 0, match.start()) + 1
-        closing, name = match["closing"], match["name"]
-        native = _NATIVE.get(name.lower(), 'plain Markdown (CONTRIBUTING.md, "Importing notes")')
-        fix = (
-            "Delete it: the closing shortcode goes with the opening one"
-            if closing
-            else f"Write {native}"
-        )
-        errors.append(
-            SourceError(
-                page,
-                line,
-                f"a Hugo shortcode, {match.group(0)[:60]}, which this site does not render",
-                fix,
-            )
-        )
-    return errors, _SHORTCODE.sub(lambda m: " " * len(m.group()), body)
 
 
 def page_paths(

@@ -167,23 +167,29 @@ def test_code_is_literal_and_macros_outside_code_still_run() -> None:
 
 
 def test_a_syntax_error_does_not_hide_the_pages_other_problems() -> None:
-    """Go template code in running text is a syntax error to Jinja; the line is set aside
-    and the page read again, so one run names every problem."""
-    page = "# T\n\nNames: {{ .Names }}\n\n{{ config }}\n\n{{ nope() }}\n\n{{ run(x) }}\n"
+    """A syntax error sets its line aside and the page is read again, so one run names
+    every problem; Go template code in running text is named as what it is."""
+    page = (
+        "# T\n\nSum: {{ 1 + }}\n\n{{ config }}\n\nNames: {{ .Names }}\n\n{{ nope() }}\n"
+        "\n{{ run(x) }}\n\n{{ x y }}\n"
+    )
     _, errors = read_calls(page, "docs/p.md")
     assert [(e.line, e.problem.split(" ")[0]) for e in sorted(errors, key=lambda e: e.line)] == [
         (3, "template"),
         (5, "{{"),
-        (7, "{{"),
+        (7, "Hugo"),
         (9, "{{"),
+        (11, "{{"),
+        (13, "template"),
     ]
+    assert errors[0].fix == "Write it in a code span: `` `{{ .Names }}` ``"
 
 
 def test_every_hugo_shortcode_is_named_with_what_to_write_instead() -> None:
     tabs = '{{< tabs >}}\n{{< tab name="CLI" >}}\nrun it\n{{< /tab >}}\n{{< /tabs >}}\n'
     page = "# T\n\n" + tabs * 5 + "{{% note %}}\nMind it.\n{{% /note %}}\n{{ nope() }}\n"
     _, errors = read_calls(page, "docs/p.md")
-    hugo = [e for e in errors if "Hugo shortcode" in e.problem]
+    hugo = [e for e in errors if e.problem.startswith("Hugo syntax, {{")]
     assert len(hugo) == 5 * 4 + 2  # every one, at its own line
     assert [e.line for e in hugo[:4]] == [3, 4, 6, 7]
     assert hugo[1].fix.startswith('Write content tabs: `=== "Title"`')
