@@ -89,7 +89,7 @@ def _obsidian(match: re.Match[str]) -> str:
         return f"Write a Markdown image: `![what it shows](../assets/images/{target})`"
     page = re.sub(r"\s+", "-", target.lower()).removesuffix(".md") + ".md"
     if match["embed"]:
-        return f"Write a link to the page, `[{target}]({page})`, or include a file of docs/includes/"
+        return f"Write a link to the page, `[{target}]({page})`, or include it from docs/includes/"
     return f"Write a Markdown link relative to this page, e.g. `[{target}]({page})`"
 
 
