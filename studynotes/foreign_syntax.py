@@ -109,7 +109,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "Hugo",
         "`{{< note >}}`, `{{< tabs >}}`, `{{< highlight bash >}}`, `{{< ref >}}`",
-        "`!!! note`, `=== \"Title\"`, a ```bash fence, a relative Markdown link",
+        '`!!! note`, `=== "Title"`, a ```bash fence, a relative Markdown link',
         re.compile(r"\{\{(?P<open>[<%])\s*(?P<closing>/?)\s*(?P<name>[\w.-]*)[^\n]*?[>%]\}\}"),
         template=True,
         native={
@@ -137,7 +137,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "Jekyll",
         "`{% highlight bash %}`, `{% include x.html %}`, `{% link x.md %}`, `{% comment %}`",
-        "a ```bash fence, `--8<-- \"x.md\"`, a relative Markdown link, `<!-- ... -->`",
+        'a ```bash fence, `--8<-- "x.md"`, a relative Markdown link, `<!-- ... -->`',
         re.compile(
             r"\{%-?\s*(?P<name>highlight|endhighlight|include_relative|link|post_url|comment"
             r"|endcomment|capture|endcapture|assign|include(?=\s+[^\s\"'])|seo|feed_meta)\b"
@@ -157,7 +157,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "Jekyll",
-        "`{{ site.baseurl }}`, `{{ page.title }}`, `{{ \"/x\" | relative_url }}`",
+        '`{{ site.baseurl }}`, `{{ page.title }}`, `{{ "/x" | relative_url }}`',
         "the text itself, or a path relative to this page",
         re.compile(
             r"\{\{-?\s*(?:(?P<name>site|page|include|layout|jekyll|paginator)\.[\w.]+"
@@ -168,7 +168,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "Docusaurus",
         "`:::note Title` ... `:::`, `<Tabs>`/`<TabItem>`, `import ... from '@theme/...'`",
-        "`!!! note \"Title\"` with the text indented 4 spaces, `=== \"Title\"` tabs, nothing",
+        '`!!! note "Title"` with the text indented 4 spaces, `=== "Title"` tabs, nothing',
         re.compile(
             r"^[ \t]*(?::::+[ \t]*(?P<name>[a-z]+)\b.*|<(?P<tag>Tabs|TabItem)\b.*"
             r"|import\s+\w+\s+from\s+['\"]@(?:theme|site)/.*)$"
