@@ -29,7 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 _SETTINGS = '{startOnLoad: false, themeCSS, sequence: {actorFontSize: "16px", ' + (
     'messageFontSize: "16px", noteFontSize: "16px"}}'
 )
-_DRAW = "Run 'make diagrams' and commit data/diagrams/"
+_DRAW = diagrams.DRAW
 _THEME_CSS = re.compile(r'="(\.node circle,[^"]*)"')
 
 
@@ -101,10 +101,7 @@ def main() -> None:
     unused = [p for p in sorted(store.glob("*.svg")) if p.stem not in wanted]
     if check:
         errors = [
-            *(
-                SourceError(d.page, d.line, "this diagram is not drawn yet", _DRAW)
-                for d in missing.values()
-            ),
+            *diagrams.undrawn(Path(), Path("docs")),
             *(SourceError(p, None, "no page has this diagram any more", _DRAW) for p in unused),
         ]
         print(SourceErrors(errors, "The diagram check"))

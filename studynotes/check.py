@@ -9,6 +9,7 @@
    live commands, the quiz check and the site check, and stops at the first of
    those that finds problems, with all of its problems.
 2. The snippet checker on the pages named (all pages if none).
+3. The Mermaid diagrams not drawn yet (``make diagrams`` draws them), on any page.
 
 Prints each checker's report and a last line saying what to fix; exits 1 if any
 checker found a problem.
@@ -22,9 +23,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from studynotes import settings
+from studynotes import diagrams, settings
 from studynotes.engines import DEFAULT, ENGINES
-from studynotes.errors import REPORTED
+from studynotes.errors import REPORTED, SourceErrors
 from studynotes.snippets.__main__ import main as snippets_main
 
 
@@ -54,10 +55,21 @@ def main(argv: list[str] | None = None) -> int:
     built = subprocess.run([sys.executable, *command], cwd=root, env=env)
     print("== The snippets", flush=True)
     snippets = snippets_main([str(page.resolve()) for page in args.pages] + ["--root", str(root)])
-    ok = built.returncode == 0 and snippets == 0
-    failed = [name for name, code in (("build", built.returncode), ("snippets", snippets)) if code]
+    drawings = _undrawn(root)
+    codes = (("build", built.returncode), ("snippets", snippets), ("diagram check", drawings))
+    ok = not any(code for _, code in codes)
+    failed = [name for name, code in codes if code]
     print("All checks passed." if ok else f"Fix what the {' and '.join(failed)} reported above.")
     return 0 if ok else 1
+
+
+def _undrawn(root: Path) -> int:
+    """The diagrams not drawn yet: the tests fail on them, so the check says so first."""
+    found = diagrams.undrawn(root, root / "docs")
+    if found:
+        print("== The diagrams", flush=True)
+        print(SourceErrors(found, "The diagram check"))
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

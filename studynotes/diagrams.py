@@ -106,14 +106,29 @@ def normalized(source: str) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def mermaid_version() -> str:
+def mermaid_version(root: Path = Path()) -> str:
     """'mermaid 11.17.2 sha512-...' as scripts/vendor-mermaid.sh records it."""
-    return MERMAID_VERSION_FILE.read_text(encoding="utf-8").strip()
+    return (root / MERMAID_VERSION_FILE).read_text(encoding="utf-8").strip()
 
 
-def key(source: str) -> str:
-    text = f"{mermaid_version()}\n{normalized(source)}"
+def key(source: str, root: Path = Path()) -> str:
+    text = f"{mermaid_version(root)}\n{normalized(source)}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+DRAW = "Run 'make diagrams' and commit data/diagrams/"
+
+
+def undrawn(root: Path, docs: Path) -> list[SourceError]:
+    """Each diagram of the pages not drawn yet (readers' browsers would draw it), at its
+    line; none for a site without the site's own copy of Mermaid."""
+    if not (root / MERMAID_VERSION_FILE).is_file():
+        return []
+    return [
+        SourceError(diagram.page, diagram.line, "this diagram is not drawn yet", DRAW)
+        for diagram in in_pages(docs)
+        if not (root / STORE / f"{key(diagram.source, root)}.svg").is_file()
+    ]
 
 
 def stored(source: str) -> Path:

@@ -109,7 +109,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "Hugo",
         "`{{< note >}}`, `{{< tabs >}}`, `{{< highlight bash >}}`, `{{< ref >}}`",
-        '`!!! note`, `=== "Title"`, a ```bash fence, a relative Markdown link',
+        '`!!! note`, `=== "Title"`, a fenced block with its language, a relative link',
         re.compile(r"\{\{(?P<open>[<%])\s*(?P<closing>/?)\s*(?P<name>[\w.-]*)[^\n]*?[>%]\}\}"),
         template=True,
         native={
@@ -130,14 +130,14 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "Hugo",
         "`{{ .Names }}` in running text (a Go template, e.g. Docker's `--format`)",
-        "it in a code span: `` `{{ .Names }}` ``",
+        "a code span around it: `` `{{ .Names }}` ``",
         re.compile(r"\{\{-?\s*\.[\w.]*\s*-?\}\}"),
         template=True,
     ),
     Construct(
         "Jekyll",
         "`{% highlight bash %}`, `{% include x.html %}`, `{% link x.md %}`, `{% comment %}`",
-        'a ```bash fence, `--8<-- "x.md"`, a relative Markdown link, `<!-- ... -->`',
+        'a fenced block with its language, `--8<-- "x.md"`, a relative link, `<!-- ... -->`',
         re.compile(
             r"\{%-?\s*(?P<name>highlight|endhighlight|include_relative|link|post_url|comment"
             r"|endcomment|capture|endcapture|assign|include(?=\s+[^\s\"'])|seo|feed_meta)\b"
@@ -179,7 +179,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct(
         "MyST (Jupyter Book)",
         "```` ```{note} ````, `:::{tip}`, `{ref}` and `{doc}` roles, `(label)=`",
-        "`!!! note`, a ```python fence for `{code-block}`, a Markdown link, a heading `{ #label }`",
+        "`!!! note`, a fenced block with its language, a relative link, `## Title { #label }`",
         re.compile(
             r"^[ \t]*(?:```+|~~~+|:::+)[ \t]*\{(?P<name>[\w-]+)\}.*$"
             r"|\{(?P<role>ref|doc|term|numref|download|eq|math|abbr)\}`"
@@ -278,5 +278,6 @@ def _spans_blanked(line: str) -> str:
 def table() -> str:
     """CONTRIBUTING.md's table: each construct, and what to write here instead."""
     rows = ["| Written for | In the notes | Write here |", "| --- | --- | --- |"]
-    rows += [f"| {c.origin} | {c.example} | {c.write} |" for c in CONSTRUCTS]
+    cells = ((c.origin, c.example, c.write) for c in CONSTRUCTS)
+    rows += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in cells]
     return "\n".join(rows)

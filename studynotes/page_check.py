@@ -302,6 +302,11 @@ def link_problems(
     check's: ids also come from macros and raw HTML)."""
     found = []
     code_lines = code.lines()
+    images = {
+        index: {m["url"] for m in _MARKDOWN_IMAGE.finditer(line)}
+        for index, line in enumerate(lines)
+        if "![" in line
+    }
     for index, line in enumerate(lines):
         if index in code_lines or "](" not in line:
             continue
@@ -309,7 +314,11 @@ def link_problems(
             target = match["url"].split("#")[0].split("?")[0]
             if not target or _REMOTE.match(match["url"]) or ":" in target:
                 continue  # an anchor on this page, another site, mailto: and the like
-            if _outside(path.parent / target, docs_dir):
+            if match["url"] in images.get(index, ()):
+                continue  # a linked image: the image check names the missing file once
+            if target.startswith("/"):
+                found.append(_absolute_link(target, path, page, index + 1, docs_dir))
+            elif _outside(path.parent / target, docs_dir):
                 found.append(_outside_link(target, page, index + 1, docs_dir))
             elif PurePosixPath(target).suffix and not (path.parent / target).is_file():
                 found.append(_missing_link(target, path, page, index + 1, docs_dir))
@@ -320,6 +329,22 @@ def _outside(target: Path, docs_dir: Path) -> bool:
     """True for a path that leaves ``docs_dir`` (only its files are published)."""
     docs, resolved = docs_dir.resolve(), target.resolve()
     return resolved != docs and docs not in resolved.parents
+
+
+def _absolute_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
+    known = docs_dir / target.lstrip("/")
+    fix = (
+        f"Write it relative to this page: '{_relative(known, path.parent)}'"
+        if known.is_file()
+        else "Link the page by its path relative to this page, e.g. '../topic/page.md'"
+    )
+    return SourceError(
+        page,
+        line,
+        f"the link '{target}' is absolute: the site is published under a path (GitHub "
+        "Pages), where it leads nowhere, and only a relative link to the .md file is checked",
+        fix,
+    )
 
 
 def _outside_link(target: str, page: str, line: int, docs_dir: Path) -> SourceError:
@@ -334,16 +359,20 @@ def _outside_link(target: str, page: str, line: int, docs_dir: Path) -> SourceEr
 
 
 def nearest(target: str, files: Iterable[str]) -> str | None:
-    """The one of ``files`` that ``target`` most likely meant: the nearest file name
-    ("othr.md" -> "other.md"), then of the files of that name the one whose path is
-    nearest to what was written; None if no name is close."""
-    files = list(files)
-    name = difflib.get_close_matches(
-        PurePosixPath(target).name, {PurePosixPath(f).name for f in files}, n=1, cutoff=0.75
-    )
-    same = [f for f in files if name and PurePosixPath(f).name == name[0]]
-    close = difflib.get_close_matches(target, same, n=1, cutoff=0)
-    return close[0] if close else None
+    """The one of ``files`` that ``target`` most likely meant, or None when nothing is
+    close: a close name in the folder written ("backup.md" -> "backups.md"), else the one
+    file anywhere of that exact name, else the one of a close name. A name many folders
+    share (index.md) says nothing of where the author meant, so it suggests nothing."""
+    wanted = PurePosixPath(target)
+    files = [PurePosixPath(f) for f in files]
+    same_folder = [f for f in files if f.parent == wanted.parent]
+    for pool, cutoff in ((same_folder, 0.75), (files, 1.0), (files, 0.8)):
+        stems = [f.stem for f in pool]
+        close = set(difflib.get_close_matches(wanted.stem, stems, n=3, cutoff=cutoff))
+        found = [f for f in pool if f.stem in close and f.suffix == wanted.suffix]
+        if len(found) == 1:
+            return found[0].as_posix()
+    return None
 
 
 def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path) -> SourceError:
@@ -354,7 +383,7 @@ def _missing_link(target: str, path: Path, page: str, line: int, docs_dir: Path)
         page,
         line,
         f"the link '{target}' leads to no file of the site",
-        f"{hint}Link pages by their path relative to this page, e.g. '../linux/backups.md'",
+        f"{hint}Link pages by their path relative to this page, e.g. '../topic/page.md'",
     )
 
 

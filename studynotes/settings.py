@@ -24,6 +24,10 @@ CHECK = "The settings check"
 _PART = r"[\w-][\w.-]*"
 Relative = Annotated[str, StringConstraints(pattern=rf"^(?:{_PART}/)*{_PART}$")]
 Page = Annotated[str, StringConstraints(pattern=rf"^(?:{_PART}/)*{_PART}\.md$")]
+# A page pattern relative to docs/ (fnmatch: * and ? match across folders); like a
+# path, no part starts with "." (so no "..") and none is empty.
+_GLOB = r"[\w*?\[\]-][\w*?.\[\]-]*"
+Pattern = Annotated[str, StringConstraints(pattern=rf"^(?:{_GLOB}/)*{_GLOB}$")]
 Module = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")]
 
 
@@ -60,6 +64,8 @@ class Settings(_Strict):
     exports: Relative = "quizzes/exports"  # in the built site: JSON, QTI, Anki, study bank
     assets: Relative = "assets/quiz"  # in the built site: the quiz scripts and styles
     pages: Pages = Field(default_factory=Pages)
+    # Pages that need no credit (studynotes.credit); the pages above never do.
+    uncredited: list[Pattern] = Field(default_factory=list)
     features: Features = Field(default_factory=Features)
     # The course's own extensions: modules of the project (or installed) whose
     # ``extension`` is a ``studynotes.extension.Extension`` (CONTRIBUTING.md).

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from studynotes import (
     assets,
+    credit,
     extension,
     includes,
     mkdocs_yml,
@@ -33,7 +34,7 @@ from studynotes.features import ALWAYS, FEATURES
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
-from studynotes.template_code import Macro, page_paths
+from studynotes.template_code import Macro, page_paths, pages
 
 MacroFunction = Callable[..., str]
 T = TypeVar("T")
@@ -109,6 +110,8 @@ class Site:
         errors += page_errors
         if config_file.is_file():
             errors += nav.unlisted(config_file, [page for page, _ in page_paths(options.docs_dir)])
+            uncredited = [*self.settings.uncredited, *self.settings.pages.model_dump().values()]
+            errors += credit.problems(pages(options.docs_dir), uncredited)
             errors += assets.unlisted_files(config_file, options.docs_dir)
         live_calls = [call for call in self.calls if signatures[call.macro].live]
         chosen = live_settings(options.root, chosen=self.settings)

@@ -131,3 +131,11 @@ def test_the_snippet_table_is_the_checkers_own() -> None:
     from studynotes.snippets.languages import contributing_table
 
     assert contributing_table() in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_importing_table_is_the_checks_own() -> None:
+    """The "Importing notes" table is written from the rules the checks use: a construct
+    added there must be documented here (paste ``foreign_syntax.table()``)."""
+    from studynotes.foreign_syntax import table
+
+    assert table() in GUIDE.read_text(encoding="utf-8")

@@ -138,7 +138,7 @@ def test_links_to_missing_pages_are_reported_before_the_build(tmp_path: Path) ->
         (
             3,
             "Did you mean 'other.md'? Link pages by their path relative to this page, "
-            "e.g. '../linux/backups.md'",
+            "e.g. '../topic/page.md'",
         )
     ]
 

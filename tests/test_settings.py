@@ -126,7 +126,7 @@ def _small_project(tmp_path: Path, block: str) -> Path:
     (tmp_path / "ext").mkdir()
     (tmp_path / "ext" / "__init__.py").write_text("")
     (tmp_path / "ext" / "shouting.py").write_text(EXTENSION)
-    config = _write(tmp_path, block)
+    config = _write(tmp_path, block + "    uncredited: [index.md, quizzes/*]\n")
     config.write_text(
         config.read_text().replace(
             "- index.md\n", "- index.md\n  - linux/distros.md\n  - quizzes/distros.md\n"

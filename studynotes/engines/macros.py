@@ -36,10 +36,21 @@ def _as_build_error(function: F) -> F:
             return function(*args, **kwargs)
         except (*REPORTED, LookupError) as error:
             if _zensical_build():
-                _end_zensical_build(str(error))
-            raise plugin_error(str(error)) from None
+                _end_zensical_build(ERROR + _each_problem_marked(str(error)))
+            raise plugin_error(_each_problem_marked(str(error))) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+ERROR = "ERROR   -  "  # MkDocs' and ProperDocs' prefix of an error line
+
+
+def _each_problem_marked(report: str) -> str:
+    """The report with every problem line in the engine's error format, not only the first
+    (which the engine marks itself): each can be found by searching the log for ERROR."""
+    first, *rest = report.split("\n")
+    marked = (ERROR + line if line and not line[0].isspace() else line for line in rest)
+    return "\n".join([first, *marked])
 
 
 def _zensical_build() -> bool:
