@@ -73,6 +73,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def uncredited(project: Path, *pages: str) -> None:
+    """List ``pages`` (relative to docs/) as needing no credit in the project's mkdocs.yml:
+    for tests of other checks on pages of a line or two."""
+    config = project / "mkdocs.yml"
+    listed = "".join(f"      - {page}\n" for page in pages)
+    text = config.read_text()
+    assert "    uncredited:\n" in text
+    config.write_text(text.replace("    uncredited:\n", "    uncredited:\n" + listed, 1))
+
+
 running_kinds: set[str] = set()  # the marks of the test being set up (tests/conftest.py)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import Build, build, copy_project
+from tests.support import Build, build, copy_project, uncredited
 
 pytestmark = pytest.mark.build
 
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.build
 def _project_with_page(tmp_path: Path, text: str, in_nav: bool = True) -> Path:
     project = copy_project(tmp_path / "project")
     (project / "docs" / "linux" / "broken.md").write_text(text)
+    uncredited(project, "linux/broken.md")
     if in_nav:
         config = project / "mkdocs.yml"
         config.write_text(

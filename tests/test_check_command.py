@@ -30,7 +30,7 @@ def test_a_pasted_page_gets_the_build_and_the_snippet_reports(tmp_path: Path) ->
     done = _check(project, "docs/linux/pasted.md")
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
-    assert "The page check found 10 problems in 1 file." in out  # the build's
+    assert "The page check found 11 problems in 1 file." in out  # the build's
     assert "docs/linux/pasted.md:14: an indented code block" in out  # the snippets'
     assert "The snippet check found 2 problems in 1 file." in out
     assert done.stdout.rstrip().endswith("Fix what the build and snippets reported above.")

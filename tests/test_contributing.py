@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from studynotes import cli, markdown_code, nav, page_check
+from studynotes import cli, credit, markdown_code, nav, page_check
 from studynotes.snippets.fences import blocks
 from studynotes.snippets.marks import read_snippets
 from tests.support import ROOT
@@ -40,7 +40,7 @@ def _report(tmp_path: Path, text: str, nav_entry: str) -> tuple[list[str], list[
     docs = tmp_path / "docs"
     _, template = page_check.read_calls(text, PAGE)
     build = nav.unlisted(config, [PAGE]) + template
-    build += page_check.problems(text, path, PAGE, docs)
+    build += page_check.problems(text, path, PAGE, docs) + credit.problems([(PAGE, text)], [])
     found, unreadable = blocks(path, tmp_path)
     marked, malformed = read_snippets(found)
     malformed += unreadable

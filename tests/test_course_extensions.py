@@ -83,6 +83,9 @@ extension = Extension(
 '''
 PAGE = """# JSON
 
+!!! info "Sources"
+    The JSON specification, https://www.json.org/.
+
 {{ shout("hello") }}
 
 {{ quiz("facts") }}
@@ -144,7 +147,7 @@ def test_a_course_language_is_checked_like_the_generators_own(course: Path) -> N
     done = _studynotes(course, "snippets", "docs/notes/json.md")
     report = done.stdout + done.stderr
     assert done.returncode == 1, report
-    assert "docs/notes/json.md:11: not JSON: Expecting value" in report
+    assert "docs/notes/json.md:14: not JSON: Expecting value" in report
     assert "fix: Write valid JSON" in report
     assert re.search(r"json\s+checked\s+2", report), report
     assert "The snippet check found 1 problem in 1 file." in report
@@ -155,7 +158,7 @@ def test_an_unmarked_block_of_a_course_language_must_be_marked(course: Path) -> 
     page.write_text(page.read_text().replace('```json check="parse"\n{"ok": tru}', "```json\n{}"))
     done = _studynotes(course, "snippets", "docs/notes/json.md")
     report = done.stdout + done.stderr
-    assert "docs/notes/json.md:11: this json block is neither runnable nor illustrative" in report
+    assert "docs/notes/json.md:14: this json block is neither runnable nor illustrative" in report
     assert 'fix: Add check="parse" (see CONTRIBUTING.md' in report  # a check of its language
 
 

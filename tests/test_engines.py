@@ -219,10 +219,14 @@ def test_a_pasted_page_gets_every_problem_in_one_build(tmp_path: Path, engine: s
     (project / "docs" / "linux" / "pasted.md").write_text(PASTED)
     result = build(project, project / "site", engine=engine)
     assert result.returncode != 0
-    also = [(1, "this page is not in the navigation"), (25, "command 'rm -rf /' refused")]
+    also = [
+        (1, "this page credits no source"),
+        (1, "this page is not in the navigation"),
+        (25, "command 'rm -rf /' refused"),
+    ]
     for line, problem in [*EXPECTED, *also]:
         assert f"docs/linux/pasted.md:{line}: {problem}" in result.log, result.log
-    assert "The page check found 10 problems in 1 file." in result.log
+    assert "The page check found 11 problems in 1 file." in result.log
     assert "Traceback" not in result.log
 
 

@@ -182,7 +182,7 @@ def test_a_syntax_error_does_not_hide_the_pages_other_problems() -> None:
         (11, "{{"),
         (13, "template"),
     ]
-    assert errors[0].fix == "Write it in a code span: `` `{{ .Names }}` ``"
+    assert errors[0].fix == "Write a code span around it: `` `{{ .Names }}` ``"
 
 
 def test_every_hugo_shortcode_is_named_with_what_to_write_instead() -> None:
