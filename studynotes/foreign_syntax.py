@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from studynotes.errors import SourceError
-from studynotes.markdown_code import Code
+from studynotes.markdown_code import CODE_SPAN, Code
 
 _ADMONITION = "an admonition: `!!! {name}` with the text indented 4 spaces under it"
 _TABS = 'content tabs: `=== "Title"` with the content indented 4 spaces under it'
@@ -267,12 +267,9 @@ def _found(
                 yield index, match, construct
 
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-
-
 def _spans_blanked(line: str) -> str:
     """The line with inline code's content blanked (backticks kept, columns unchanged)."""
-    return _CODE_SPAN.sub(lambda m: m[1] + " " * len(m[2]) + m[1], line)
+    return CODE_SPAN.sub(lambda m: m[1] + " " * len(m[2]) + m[1], line)
 
 
 def table() -> str:

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 TAB = 4  # Python-Markdown's tab_length: container bodies and code blocks indent by it
+# Inline code: a run of backticks, the code, the same run (group 1: the ticks, 2: the code).
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 # Lines that open a container whose body is indented by TAB: list items, admonitions
 # and details (!!!, ???, ???+), content tabs (===), footnotes, definitions.

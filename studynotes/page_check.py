@@ -50,7 +50,6 @@ _COMMANDS = re.compile(
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"'](?P<url>[^\"']+)", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _NAMES = languages.hints()
 
@@ -237,7 +236,7 @@ def image_problems(
     for index, line in enumerate(lines):
         if index in code_lines or ("![" not in line and "<img" not in line.lower()):
             continue
-        prose = _CODE_SPAN.sub("", line)
+        prose = markdown_code.CODE_SPAN.sub("", line)
         for match in _MARKDOWN_IMAGE.finditer(prose):
             found += _image_problem(match["url"], path, page, index + 1, docs_dir, markdown=True)
         for match in _HTML_IMAGE.finditer(prose):
@@ -310,7 +309,7 @@ def link_problems(
     for index, line in enumerate(lines):
         if index in code_lines or "](" not in line:
             continue
-        for match in _MARKDOWN_LINK.finditer(_CODE_SPAN.sub("", line)):
+        for match in _MARKDOWN_LINK.finditer(markdown_code.CODE_SPAN.sub("", line)):
             target = match["url"].split("#")[0].split("?")[0]
             if not target or _REMOTE.match(match["url"]) or ":" in target:
                 continue  # an anchor on this page, another site, mailto: and the like

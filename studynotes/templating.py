@@ -51,7 +51,6 @@ def sandboxed(env: Environment) -> ImmutableSandboxedEnvironment:
 # Inside code blocks (fenced or indented, as studynotes.markdown_code finds them the
 # way the renderer does) and inline code, braces are text, not Jinja: before a page
 # is rendered, such code is wrapped in {% raw %} ... {% endraw %}.
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _JINJA = ("{{", "{%", "{#")
 _RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
@@ -82,7 +81,7 @@ def protect_code(markdown: str) -> str:
             continue
         line = lines[i]
         if not in_raw and "`" in line and _has_jinja(line):
-            line = _INLINE_CODE.sub(
+            line = markdown_code.CODE_SPAN.sub(
                 lambda m: (
                     "{% raw %}" + m.group(0) + "{% endraw %}"
                     if _has_jinja(m.group(0))
