@@ -131,3 +131,21 @@ def test_a_tampered_drawing_is_never_shipped_and_the_page_check_names_it(
     (error,) = diagrams.problems(lines, markdown_code.read(lines), "docs/notes.md")
     assert str(error).startswith("docs/notes.md:5: the drawing of this diagram, data/diagrams/")
     assert "holds a <script> element, which Mermaid never writes" in str(error)
+
+
+@pytest.mark.unit
+def test_make_check_names_a_diagram_not_drawn_with_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`studynotes check` (make check) says what the tests would fail on later."""
+    from studynotes.check import _undrawn
+
+    project = _project(tmp_path)
+    assert _undrawn(project) == 1
+    out = capsys.readouterr().out
+    assert f"{project / 'docs' / 'notes.md'}:5: this diagram is not drawn yet" in out
+    assert "  fix: Run 'make diagrams' and commit data/diagrams/" in out
+    source = diagrams.normalized(FENCE.split("\n", 1)[1].rsplit("```", 1)[0])
+    (project / diagrams.STORE / f"{diagrams.key(source, project)}.svg").write_text("<svg/>")
+    assert _undrawn(project) == 0
+    assert diagrams.undrawn(tmp_path / "elsewhere", project / "docs") == []  # no Mermaid copy

@@ -244,3 +244,12 @@ def test_every_feature_has_a_switch_and_every_switch_a_feature() -> None:
     from studynotes.features import FEATURES
 
     assert set(settings.Features.model_fields) == set(FEATURES)
+
+
+def test_uncredited_pages_are_patterns_inside_docs(tmp_path: Path) -> None:
+    good = _write(tmp_path, "    uncredited: [index.md, quizzes/*, 'blog/posts/*.md']\n")
+    assert settings.read(good).uncredited == ["index.md", "quizzes/*", "blog/posts/*.md"]
+    bad = _write(tmp_path, "    uncredited:\n      - ../README.md\n      - /etc/*\n")
+    problems = _problems(bad)
+    assert [p.split(":")[1] for p in problems] == ["8", "9"]
+    assert all("uncredited" in p and "no '..'" in p for p in problems)
