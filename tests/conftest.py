@@ -49,9 +49,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def live_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One live-output cache for the test run, empty at its start.
 
-    The first build of a modified copy runs every command for real; the copies built
-    after it reuse those captures instead of rerunning docker for each. The real site
-    (``served_site``) keeps its own, so its output is always its own tree's.
+    The first build runs every command for real; the builds of modified copies
+    that follow reuse those captures instead of rerunning docker for each.
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("STUDYNOTES_CACHE_DIR", str(tmp_path_factory.mktemp("live-cache")))
@@ -68,11 +67,8 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Buil
     which holds absolute URLs made from ``site_url``.
     """
     site = tmp_path_factory.mktemp("site")
-    # Its own live cache: the commands run on this tree, never replayed from a modified
-    # copy's build that ran first in this worker (pytest-xdist orders files per worker).
-    cache = tmp_path_factory.mktemp("live-cache-real-site")
     with serve(site) as url:
-        result = build(ROOT, site, env={"SITE_URL": url, "STUDYNOTES_CACHE_DIR": str(cache)})
+        result = build(ROOT, site, env={"SITE_URL": url})
         assert result.returncode == 0, result.log
         yield result, url
 
