@@ -311,3 +311,18 @@ def test_every_construct_is_reported_in_one_run_on_every_engine(course: Path, en
     lines = [int(n) for n in re.findall(r"docs/notes/pasted\.md:(\d+): ", report)]
     assert sorted(lines) == _expected(PASTED), report
     assert not (course / "site" / "notes" / "pasted").exists()  # nothing half-right published
+
+
+@pytest.mark.unit
+def test_a_site_can_turn_the_github_rendering_off() -> None:
+    import markdown
+
+    text = "> [!NOTE]\n> Read this.\n\n~~gone~~ https://example.org\n"
+    on = markdown.markdown(text, extensions=["admonition", "studynotes"])
+    off = markdown.markdown(
+        text,
+        extensions=["admonition", "studynotes"],
+        extension_configs={"studynotes": {"github": False}},
+    )
+    assert 'class="admonition note"' in on and "<del>gone</del>" in on
+    assert "[!NOTE]" in off and "<del>" not in off and "<a " not in off
