@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from studynotes import config  # noqa: E402
+from studynotes.credit import credited  # noqa: E402
 from studynotes.engines import ENGINES  # noqa: E402
 from studynotes.live.session import LiveOutputs  # noqa: E402
 from studynotes.page_check import check_docs  # noqa: E402
@@ -92,7 +93,8 @@ def expanded_copy(project: Path) -> Path:
 def _generate(dest: Path, count: int) -> None:
     """Copies of the notes pages (macro calls included) under docs/generated/, in the nav.
 
-    Not the quiz pages: a quiz call renders to fifty times the HTML that plain Material
+    Only pages that credit their sources (a copy of the home page would fail the credit
+    check), and not the quiz pages: a quiz call renders to fifty times the HTML that plain Material
     sees in its place, so 150 copies of them would time search indexing of quiz HTML
     rather than the macros. Relative links are rewritten to lead where they led.
     """
@@ -101,6 +103,7 @@ def _generate(dest: Path, count: int) -> None:
         p
         for p in docs.rglob("*.md")
         if not {"includes", "quizzes"} & set(p.relative_to(docs).parts)
+        and credited(p.read_text())
     )
     folder = dest / "docs" / "generated"
     folder.mkdir()

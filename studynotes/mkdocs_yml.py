@@ -7,6 +7,8 @@ for emoji, ``!relative``) name engine objects and read as nothing.
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -38,14 +40,24 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 def read(config_file: Path) -> dict[str, Any]:
     """The settings; ``SourceErrors`` if the file is too large, has aliases or is too deep."""
-    return yaml.load(_text(config_file), Loader=_Loader) or {}
+    return copy.deepcopy(_parsed(_text(config_file), _environment())[0])
 
 
 def document(config_file: Path) -> yamlfile.Document:
     """The settings with the line of each value, to point problems at mkdocs.yml's lines."""
-    text = _text(config_file)
-    data = yaml.load(text, Loader=_Loader) or {}
-    return yamlfile.Document(config_file, data, yaml.compose(text, Loader=_Loader))
+    data, node = _parsed(_text(config_file), _environment())
+    return yamlfile.Document(config_file, copy.deepcopy(data), node)
+
+
+def _environment() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(os.environ.items()))  # what !ENV reads
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str, environment: tuple[tuple[str, str], ...]) -> tuple[Any, yaml.Node | None]:
+    # A build reads mkdocs.yml in several places (settings, includes, assets, the nav):
+    # parsed once per text and environment, each caller getting its own copy of the data.
+    return yaml.load(text, Loader=_Loader) or {}, yaml.compose(text, Loader=_Loader)
 
 
 def _text(config_file: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 import sys
 from pathlib import Path
@@ -48,6 +49,9 @@ programs:
     executable: bin/tool
     sequential: true
     forms: [[ordered, "{name}"]]
+  walk:
+    executable: bin/tool
+    forms: [[walk, "{path}"]]
   daemon-tool:
     executable: bin/tool
     requires: ["false"]
@@ -114,6 +118,29 @@ def test_cache_hit_does_not_rerun_and_expiry_does(project: Path) -> None:
     assert len(_runs(project)) == 1 and second.get("tool a").output == "ran a\n"
     _live(project, ttl=0).prepare([call("tool a")])
     assert len(_runs(project)) == 2
+
+
+def test_a_command_naming_files_reruns_once_they_change_and_not_before(
+    project: Path, tmp_path: Path
+) -> None:
+    """The cache keys a walk by what it walks: an added page shows at the next build
+    (not an hour later), and an identical copy of the tree reuses the capture."""
+    (project / "notes").mkdir()
+    (project / "notes" / "a.md").write_text("a")
+    _live(project).prepare([call("walk notes")])
+    _live(project).prepare([call("walk notes")])
+    assert len(_runs(project)) == 1
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("runs.log"))
+    settings = _live(copy).settings
+    settings.cache = Cache(project / "cache")  # the copy shares the original's cache
+    LiveOutputs(settings, redact=str).prepare([call("walk notes")])
+    assert not (copy / "runs.log").exists()
+    (project / "notes" / "b.md").write_text("b")
+    _live(project).prepare([call("walk notes")])
+    (project / "notes" / "b.md").write_text("changed")
+    _live(project).prepare([call("walk notes")])
+    assert len(_runs(project)) == 3
 
 
 def test_refused_commands_are_all_named_with_page_line_and_allowlist(project: Path) -> None:

@@ -85,6 +85,12 @@ class Approved:
         path = str(in_repo) if "/" in executable and in_repo.exists() else executable
         return [path, *self.argv[1:]]
 
+    def inputs(self, root: Path) -> list[Path]:
+        """The repository files and folders the command names (its script included):
+        what its output may depend on besides the machine."""
+        words = [self.rules.executable, *self.argv[1:]]
+        return [root / word for word in words if inside(root, word) and (root / word).exists()]
+
 
 def load(path: Path) -> Allowlist:
     """The allowlist of ``path``; none at all (every command refused) if there is no file."""

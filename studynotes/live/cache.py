@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from studynotes.live.capture import Capture
@@ -42,3 +44,29 @@ class Cache:
 
     def clear(self) -> None:
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def fingerprint(paths: Iterable[Path], root: Path) -> str:
+    """A digest of the names and contents of ``paths`` (folders walked, symlinks not
+    followed): part of a cache key, so a command reading the tree reruns once it changes.
+    Contents, not mtimes, so a copy of the tree shares the captures of the original."""
+    digest = hashlib.sha256()
+    for path in paths:
+        for file in _files(path):
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            if file.is_symlink():
+                digest.update(b"-> " + os.readlink(file).encode())
+            elif file.is_file():
+                digest.update(file.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_symlink() or not path.is_dir():
+        return [path]
+    found = [path]
+    for folder, dirs, files in os.walk(path):
+        dirs.sort()
+        found += [Path(folder, name) for name in sorted(dirs + files)]
+    return found

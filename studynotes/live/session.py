@@ -18,7 +18,7 @@ from pathlib import Path
 
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live import allowlist as allow
-from studynotes.live.cache import Cache
+from studynotes.live.cache import Cache, fingerprint
 from studynotes.live.capture import Capture, RecordedCaptures, host_description, now_utc
 from studynotes.live.redact import Redactor
 from studynotes.live.runner import RunResult, Unavailable, execute, scrubbed_env
@@ -224,7 +224,10 @@ class LiveOutputs:
         return outcomes
 
     def _capture(self, call: Call, approval: allow.Approved) -> Capture:
-        key = approval.command  # the cache directory belongs to one checkout
+        # The cache directory belongs to one checkout; a command naming its files (a tree
+        # walk) is keyed by their contents too, so an edit there shows without waiting.
+        inputs = approval.inputs(self.settings.root)
+        key = approval.command + ("\0" + fingerprint(inputs, self.settings.root) if inputs else "")
         cached = self.settings.cache.get(key)
         if cached:
             return cached
