@@ -20,13 +20,14 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/studynotes build --strict --site-dir site
 
-# Tests need a Docker engine (live output, Dockerfile snippets), started if none answers,
-# and the Nu HTML Checker (fetched once from the npm registry, integrity-checked).
+# Tests run on every core (pytest-xdist, a file at a time: tests/conftest.py) and need
+# a Docker engine (live output, Dockerfile snippets), started if none answers, and the
+# Nu HTML Checker (fetched once from the npm registry, integrity-checked).
 test: lint
 	scripts/system-deps.sh test
 	$(MAKE) --no-print-directory test-js
 	$(BIN)/python scripts/fetch_vnu.py >/dev/null
-	scripts/with-docker.sh $(BIN)/python -m pytest
+	scripts/with-docker.sh $(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The browser code's unit tests (study mode's scheduler), under Node's own test runner.
 test-js:

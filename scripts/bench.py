@@ -102,8 +102,7 @@ def _generate(dest: Path, count: int) -> None:
     sources = sorted(
         p
         for p in docs.rglob("*.md")
-        if not {"includes", "quizzes"} & set(p.relative_to(docs).parts)
-        and credited(p.read_text())
+        if not {"includes", "quizzes"} & set(p.relative_to(docs).parts) and credited(p.read_text())
     )
     folder = dest / "docs" / "generated"
     folder.mkdir()

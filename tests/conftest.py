@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,8 +27,13 @@ _KIND_OF_FIXTURE = {
 _SLOW_KINDS = {"build", "browser", "docker", "snippets"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        # make test spreads tests over the cores a file at a time, so a module's fixtures
+        # (a site built per engine) are made once; a file marked "spread" goes test by test.
+        if not item.get_closest_marker("spread"):
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
         callspec = getattr(item, "callspec", None)
         fixtures = set(getattr(item, "fixturenames", ())) - set(callspec.params if callspec else ())
         for kind in sorted({_KIND_OF_FIXTURE[f] for f in fixtures if f in _KIND_OF_FIXTURE}):
@@ -47,13 +53,17 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def live_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """One live-output cache for the test run, empty at its start.
+    """One live-output cache for the test run, empty at its start, shared by the
+    pytest-xdist workers (their base folders are siblings in the run's own folder).
 
     The first build runs every command for real; the builds of modified copies
-    that follow reuse those captures instead of rerunning docker for each.
+    that follow reuse those captures instead of rerunning docker for each (a command
+    naming files of the tree is keyed by their contents, so a changed copy runs it).
     """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent / "live-cache" if os.environ.get("PYTEST_XDIST_WORKER") else None
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STUDYNOTES_CACHE_DIR", str(tmp_path_factory.mktemp("live-cache")))
+        patch.setenv("STUDYNOTES_CACHE_DIR", str(shared or tmp_path_factory.mktemp("live-cache")))
         patch.delenv("STUDYNOTES_CACHE_TTL", raising=False)
         yield
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,7 +41,10 @@ class Cache:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         entry = {"key": key, "stored": time.time(), "capture": capture.to_dict()}
-        self._path(key).write_text(json.dumps(entry), encoding="utf-8")
+        path = self._path(key)
+        temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_text(json.dumps(entry), encoding="utf-8")
+        temporary.replace(path)  # whole or absent for a build reading it at the same time
 
     def clear(self) -> None:
         shutil.rmtree(self.directory, ignore_errors=True)

@@ -10,11 +10,14 @@ command only, so the commands run while MkDocs reads files and renders other pag
 from __future__ import annotations
 
 import re
+import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from filelock import FileLock
 
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live import allowlist as allow
@@ -214,7 +217,20 @@ class LiveOutputs:
         return list(sequential.values()) + groups
 
     def _run_group(self, group: Group) -> dict[str, Capture | SourceError]:
-        """Each command's capture, or why it has none (so one does not hide the others)."""
+        """Each command's capture, or why it has none (so one does not hide the others).
+
+        A sequential program's group holds a lock of the machine's while it runs: two
+        builds at once (``make serve`` and ``make check``, parallel tests) would otherwise
+        both start a container of the same name.
+        """
+        _, first = group[0]
+        if not first.rules.sequential:
+            return self._run_each(group)
+        lock = Path(tempfile.gettempdir()) / f"studynotes-{first.program}.lock"
+        with FileLock(lock):
+            return self._run_each(group)
+
+    def _run_each(self, group: Group) -> dict[str, Capture | SourceError]:
         outcomes: dict[str, Capture | SourceError] = {}
         for call, approval in group:
             try:
