@@ -1,54 +1,6 @@
-"""The edit loop of `make serve` and `make check`: dirty rebuilds that stay strict and fast.
+"""MkDocs hook: `make serve` and `make check` rebuild fast and stay strict
+(``studynotes.engines.preview``)."""
 
-- MkDocs (and ProperDocs) warn on every ``--dirty`` build that its navigation may be
-  inaccurate, and strict mode turns that warning into a failed build. The preview
-  and the pre-pull-request check know (a page title or nav change needs a restart,
-  and CI builds clean), so that one warning is dropped; every other one still fails.
-- Every build compiles the theme's templates again (a third of a rebuild); Jinja's
-  bytecode cache in ``.cache/jinja`` keeps them compiled, checked against each
-  template's source, so an upgraded theme is compiled afresh.
-- A dirty rebuild redoes the pages whose Markdown changed; a page calling macros
-  also shows data/ (quizzes, captures, the allowlist: ``watch:`` in mkdocs.yml
-  triggers the rebuild), so it is redone when data/ changed after it was built.
-"""
+from studynotes.engines.preview import on_env, on_files, on_serve, on_startup
 
-from __future__ import annotations
-
-import logging
-from pathlib import Path
-from typing import Any
-
-from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.structure.files import Files
-
-_DIRTY = "A 'dirty' build is being performed"
-
-
-def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
-    return not str(record.msg).startswith(_DIRTY)
-
-
-def on_startup(**_: Any) -> None:
-    for engine in ("mkdocs", "properdocs"):
-        logging.getLogger(f"{engine}.commands.build").addFilter(_not_the_dirty_warning)
-
-
-def on_env(env: Environment, config: Any, **_: Any) -> Environment:
-    folder = Path(config["config_file_path"]).parent / ".cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    return env
-
-
-def on_files(files: Files, config: Any) -> Files:
-    data = Path(config["config_file_path"]).parent / "data"
-    changed = max((p.stat().st_mtime for p in data.rglob("*") if p.is_file()), default=0.0)
-    for file in files.documentation_pages():
-        built = Path(file.abs_dest_path)
-        if built.is_file() and built.stat().st_mtime < changed and _calls_macros(file.abs_src_path):
-            file.is_modified = lambda: True  # type: ignore[method-assign]
-    return files
-
-
-def _calls_macros(path: str | None) -> bool:
-    return bool(path) and "{{" in Path(path).read_text(encoding="utf-8")  # type: ignore[arg-type]
+__all__ = ["on_env", "on_files", "on_serve", "on_startup"]

@@ -26,7 +26,7 @@ from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
 
-from studynotes import mkdocs_yml
+from studynotes import mkdocs_yml, user_cache
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.page_check import nearest
 
@@ -160,9 +160,7 @@ def _minified(suffix: str, text: str) -> str:
     return result
 
 
-# The user's cache, not the project's .cache/: nothing a pull request commits is read here.
-_USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-_CACHE = _USER_CACHE / "studynotes" / "minified"
+_CACHE = user_cache.folder("minified")
 _VERSIONS = f"{metadata.version('calmjs.parse')} {metadata.version('rcssmin')}\0"
 
 

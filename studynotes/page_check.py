@@ -22,6 +22,7 @@ report the code ones too. Nothing here is a warning, so no engine's idea of
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -72,8 +73,9 @@ def read_docs(
     ``macros``: what pages may call."""
     calls: list[Call] = []
     errors = yaml_file_problems(docs_dir)
+    known = frozenset((macros or {}).items()) if macros is not None else None
     for page, text in pages(docs_dir):
-        found, wrong = read_calls(text, page, macros)
+        found, wrong = _read_calls(text, page, known)
         calls += found
         errors += wrong
         errors += problems(text, docs_dir.parent / page, page, docs_dir, includes)
@@ -84,21 +86,46 @@ def problems(
     text: str, path: Path, page: str, docs_dir: Path, includes: Includes | None = None
 ) -> list[SourceError]:
     """Every problem of the page at ``path`` (``page`` is how reports name it)."""
+    lines, code, front, own = _text_problems(text, page)
+    return [
+        *front,
+        *(includes.problems(lines, page) if includes else ()),
+        *own,
+        *image_problems(lines, code, path, page, docs_dir),
+        *link_problems(lines, code, path, page, docs_dir),
+    ]
+
+
+# `make serve` checks every page on each save: what depends on a page's text alone is
+# kept by its text, so only the page that changed is read again (what depends on other
+# files, includes, images and links, is checked each time).
+@functools.lru_cache(maxsize=4096)
+def _read_calls(
+    text: str, page: str, macros: frozenset[tuple[str, Macro]] | None
+) -> tuple[list[Call], list[SourceError]]:
+    return read_calls(text, page, dict(macros) if macros is not None else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_problems(
+    text: str, page: str
+) -> tuple[list[str], markdown_code.Code, list[SourceError], tuple[SourceError, ...]]:
     lines = blank_front_matter(text).split("\n")
     code = markdown_code.read(lines)
     lists = list_check.problems(lines, code, page)
     misread = {problem.line for problem in lists}  # the list's nesting is the cause there
-    return [
-        *front_matter_problems(text, page),
-        *(includes.problems(lines, page) if includes else ()),
-        *lists,
-        *foreign_syntax.problems(lines, code, page, template=False),
-        *(p for p in code_problems(lines, code, page) if p.line not in misread),
-        *heading_problems("\n".join(lines), page),
-        *image_problems(lines, code, path, page, docs_dir),
-        *link_problems(lines, code, path, page, docs_dir),
-        *diagrams.problems(lines, code, page),
-    ]
+    return (
+        lines,
+        code,
+        front_matter_problems(text, page),
+        (
+            *lists,
+            *foreign_syntax.problems(lines, code, page, template=False),
+            *(p for p in code_problems(lines, code, page) if p.line not in misread),
+            *heading_problems("\n".join(lines), page),
+            *diagrams.problems(lines, code, page),
+        ),
+    )
 
 
 # Front matter keys the theme turns into a template path (Material: ``template`` picks

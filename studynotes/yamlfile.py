@@ -16,6 +16,8 @@ expanding it.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,6 +206,14 @@ def mapping(
 def load(path: Path) -> Document:
     """Parse ``path``; YAML syntax errors and duplicate keys become file:line errors."""
     text = read(path)
+    data, root = _loaded(text, path)
+    return Document(path, copy.deepcopy(data), root)
+
+
+# `make serve` reads the quiz files and the allowlist on every save: parsed again only
+# when their text changed (each caller gets its own copy of the data).
+@functools.lru_cache(maxsize=256)
+def _loaded(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
     _guarded(text, path)
     loader = _Loader(text)
     try:
@@ -213,7 +223,7 @@ def load(path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, error) from None
     _refuse_duplicate_keys(path, root)
-    return Document(path, data, root)
+    return data, root
 
 
 def parse_all(text: str, path: Path) -> list[Document]:

@@ -51,26 +51,29 @@ class Cache:
 
 
 def fingerprint(paths: Iterable[Path], root: Path) -> str:
-    """A digest of the names and contents of ``paths`` (folders walked, symlinks not
-    followed): part of a cache key, so a command reading the tree reruns once it changes.
-    Contents, not mtimes, so a copy of the tree shares the captures of the original."""
+    """A digest of what ``paths`` hold, part of a cache key so a command reading the tree
+    reruns once that changes: a file's contents; a folder's listing, every name below it
+    (a tree walk shows names: editing a page beside it keeps the capture, so `make serve`
+    reruns nothing on a save). Not mtimes: a copy of the tree shares the captures."""
     digest = hashlib.sha256()
     for path in paths:
-        for file in _files(path):
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            if file.is_symlink():
-                digest.update(b"-> " + os.readlink(file).encode())
-            elif file.is_file():
-                digest.update(file.read_bytes())
-            digest.update(b"\0")
+        if path.is_symlink():
+            digest.update(b"-> " + os.readlink(path).encode())
+        elif path.is_file():
+            digest.update(path.read_bytes())
+        else:
+            for name in _listing(path):
+                digest.update(name.encode() + b"\0")
+        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
     return digest.hexdigest()[:32]
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_symlink() or not path.is_dir():
-        return [path]
-    found = [path]
-    for folder, dirs, files in os.walk(path):
+def _listing(folder: Path) -> list[str]:
+    found = []
+    for parent, dirs, files in os.walk(folder):
         dirs.sort()
-        found += [Path(folder, name) for name in sorted(dirs + files)]
+        relative = Path(parent).relative_to(folder).as_posix()
+        found += [f"{relative}/{name}" for name in sorted(files)] + [
+            f"{relative}/{d}/" for d in dirs
+        ]
     return found
