@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 	bench-sitecheck bench-serve bench-lighthouse bench-yaml bench-install diagrams
 
 # SITE_URL puts the local preview at the root (the published site_url has a path).
-# --dirty: a save rebuilds the pages that changed only (about a second); after a change
+# --dirty: a save rebuilds the pages that changed only (about half a second); after a change
 # to the nav or a page title, restart, or use `make serve SERVE_FLAGS=` for full rebuilds.
 SERVE_FLAGS ?= --dirty
 serve: $(VENV)/.site

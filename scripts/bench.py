@@ -12,9 +12,11 @@ RUNS builds of:
          expanded (a copy whose Markdown holds the macros' output, built without
          mkdocs-macros and without hooks): what the engine costs for this content
 and warm / plain, the share of the build that is this project's own work (the
-template check, the macros, the site check and exports). Zensical builds through
-``python -m studynotes.build`` (and so always ``--clean``), its plain copy with
-``zensical build --clean``. Runs are interleaved so a slow spell hits every column.
+template check, the macros, the site check and exports); and each engine's peak
+memory (the largest resident size of a build and of a plain build, from wait4).
+Zensical builds through ``python -m studynotes.build`` (and so always ``--clean``),
+its plain copy with ``zensical build --clean``. Runs are interleaved so a slow spell
+hits every column.
 
 With --sitecheck, each site is built once and ``studynotes.sitecheck.check_site`` is
 timed alone (median of RUNS), and lychee's offline check of the same folder when a
@@ -52,6 +54,7 @@ from studynotes.template_code import split_front_matter  # noqa: E402
 from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
+PEAK_MB: dict[tuple[str, str, bool], list[float]] = {}  # (project, engine, plain): per build
 PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data")
 
 
@@ -149,15 +152,20 @@ def build(
         chosen.plain_build(config_file) if plain else chosen.build(config_file, strict=False)
     )
     started = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, *arguments],
         cwd=project,
         env=env,
-        check=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    return time.perf_counter() - started
+    errors = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)  # this build's own peak memory
+    took = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"The build of {project} failed:\n{errors.decode(errors='replace')[-3000:]}")
+    PEAK_MB.setdefault((str(project), engine, plain), []).append(usage.ru_maxrss / 1024)
+    return took
 
 
 def slowest_command(project: Path) -> tuple[float, str]:
@@ -190,10 +198,17 @@ def measure(label: str, project: Path, runs: int, engines: list[str]) -> None:
     slow, command = slowest_command(project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     print(f"\n{label} ({pages} Markdown files), median of {runs} builds, seconds:")
-    print(f"  {'engine':<11} {'cold':>7} {'warm':>7} {'plain':>7} {'warm/plain':>11}")
+    print(
+        f"  {'engine':<11} {'cold':>7} {'warm':>7} {'plain':>7} {'warm/plain':>11}"
+        f" {'peak MB':>8} {'plain MB':>9}"
+    )
     for engine in engines:
         cold, warm, bare = (statistics.median(times[engine, k]) for k in ("cold", "warm", "plain"))
-        print(f"  {engine:<11} {cold:7.2f} {warm:7.2f} {bare:7.2f} {warm / bare:11.3f}")
+        mine, theirs = (max(PEAK_MB[str(p), engine, p is plain]) for p in (project, plain))
+        print(
+            f"  {engine:<11} {cold:7.2f} {warm:7.2f} {bare:7.2f} {warm / bare:11.3f}"
+            f" {mine:8.0f} {theirs:9.0f}"
+        )
     print(f"  slowest single live command {slow:.2f} s ({command})", flush=True)
 
 
