@@ -254,13 +254,17 @@ def _found(
 ) -> Iterator[tuple[int, re.Match[str], Construct]]:
     code_lines = code.lines()
     fence_starts = {fence.start for fence in code.fences}
+    # Each line read once for every construct: a fence's opening line as written, any
+    # other line outside code with its inline code blanked.
+    texts = [
+        (index, line if index in fence_starts else _spans_blanked(line))
+        for index, line in enumerate(lines)
+        if index not in code_lines or index in fence_starts
+    ]
     for construct in CONSTRUCTS:
         if construct.pattern is None or construct.template != template:
             continue
-        for index, line in enumerate(lines):
-            if index in code_lines and index not in fence_starts:
-                continue
-            text = line if index in fence_starts else _spans_blanked(line)
+        for index, text in texts:
             for match in _outside_calls(construct.pattern, text):
                 if index in fence_starts and not match.group(0).lstrip().startswith(("`", "~")):
                     continue  # only a fence's own info string (MyST's directive) counts

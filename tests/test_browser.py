@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support import nav_pages
+
+# Session fixtures only (the served site, one Chromium per worker): test by test.
+pytestmark = pytest.mark.spread
 
 
 def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
