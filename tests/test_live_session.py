@@ -285,3 +285,15 @@ def test_a_container_left_by_a_stopped_build_is_named_with_the_command_that_remo
 def test_uncollected_command_is_a_clear_error(project: Path) -> None:
     with pytest.raises(LookupError, match="not collected"):
         _live(project).get("tool zzz")
+
+
+def test_a_program_s_lock_stays_in_the_user_s_cache_whatever_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Program names come from the allowlist, which a pull request may edit."""
+    from studynotes.live.session import _lock_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    locks = {_lock_file(name) for name in ("docker", "../../etc/passwd", "/tmp/x")}
+    assert len(locks) == 3
+    assert {lock.parent for lock in locks} == {tmp_path / "studynotes" / "locks"}

@@ -103,6 +103,21 @@ def test_every_problem_of_the_run_is_reported_at_once(tmp_path: Path) -> None:
     assert "id 'tree' is used twice on this page" in shown
 
 
+def test_html_files_a_contributor_adds_are_read_whatever_they_hold(tmp_path: Path) -> None:
+    """An empty file, one of comments only, and XHTML with an encoding declaration
+    (files under docs/ are published as they are): checked, never a traceback."""
+    site = _site(tmp_path, {"index.html": '<a href="notes.html">n</a>'})
+    (site / "empty.html").write_text("")
+    (site / "comment.html").write_text("<!-- kept for later -->\n")
+    (site / "notes.html").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body>\n'
+        '<p id="déjà">d</p>\n<a href="gone.html">g</a>\n</body></html>\n'
+    )
+    problems = _problems(site)
+    assert len(problems) == 1, problems
+    assert "site/notes.html:4: link 'gone.html' leads to no file" in problems[0]
+
+
 def test_problems_are_placed_at_the_markdown_line(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     (docs / "linux").mkdir(parents=True)

@@ -41,9 +41,13 @@ def on_startup(**_: Any) -> None:
 
 
 def on_serve(server: Any, **_: Any) -> Any:
-    for emitter in server.observer.emitters:  # the folders MkDocs watches already
+    # watchdog's emitters keep their interval in `_timeout`; a server without them
+    # (another engine's) keeps its own pace.
+    observer = getattr(server, "observer", None)
+    for emitter in getattr(observer, "emitters", ()):  # the folders watched already
         emitter._timeout = POLL
-    server.observer._timeout = POLL  # and those of mkdocs.yml's watch:, added after
+    if observer is not None:
+        observer._timeout = POLL  # and those of mkdocs.yml's watch:, added after
     return server
 
 

@@ -9,8 +9,8 @@ command only, so the commands run while MkDocs reads files and renders other pag
 
 from __future__ import annotations
 
+import hashlib
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from studynotes import user_cache
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.live import allowlist as allow
 from studynotes.live.cache import Cache, fingerprint
@@ -226,8 +227,7 @@ class LiveOutputs:
         _, first = group[0]
         if not first.rules.sequential:
             return self._run_each(group)
-        lock = Path(tempfile.gettempdir()) / f"studynotes-{first.program}.lock"
-        with FileLock(lock):
+        with FileLock(_lock_file(first.program)):
             return self._run_each(group)
 
     def _run_each(self, group: Group) -> dict[str, Capture | SourceError]:
@@ -351,6 +351,14 @@ class LiveOutputs:
             return path.resolve().relative_to(self.settings.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+
+def _lock_file(program: str) -> Path:
+    """The user's lock for ``program`` (a name from the allowlist, which a pull request
+    may edit: hashed, so it names no other place), not a world-writable /tmp file."""
+    folder = user_cache.folder("locks")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / (hashlib.sha256(program.encode()).hexdigest()[:16] + ".lock")
 
 
 def execute_allowed(

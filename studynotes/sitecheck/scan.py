@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import lxml.etree
 import lxml.html
 
 # Attributes holding one URL the browser fetches or follows, by tag.
@@ -54,10 +55,19 @@ class Page:
         return fragment in self.ids or fragment in self.names
 
 
+# Bytes in UTF-8, as the build wrote them: lxml refuses text that declares an encoding
+# (an XHTML page a contributor added under docs/ may start with <?xml ... ?>).
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
 def scan(html: str) -> Page:
-    """The links and ids of one page of HTML."""
+    """The links and ids of one page of HTML (an empty file has none)."""
     page = Page()
-    for element in lxml.html.document_fromstring(html).iter():
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), _PARSER)
+    except lxml.etree.ParserError:  # "Document is empty": nothing, or only comments
+        return page
+    for element in root.iter():
         attrs = element.attrib
         if attrs and isinstance(element.tag, str):  # not a comment
             _note(page, element.tag, attrs, element.sourceline or 0)
