@@ -55,6 +55,7 @@ from studynotes.templating import protect_code, sandboxed  # noqa: E402
 
 SETTLE = 5  # seconds of quiet after each cold build
 PEAK_MB: dict[tuple[str, str, bool], list[float]] = {}  # (project, engine, plain): per build
+CHAPTER, PART = 20, 5  # generated pages per chapter, chapters per part
 PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data")
 
 
@@ -113,10 +114,24 @@ def _generate(dest: Path, count: int) -> None:
     for i in range(count):
         source = sources[i % len(sources)]
         text = _relink(source.read_text(), source.parent.relative_to(docs).as_posix())
-        (folder / f"page-{i:03}.md").write_text(text)
-        nav.append(f"      - generated/page-{i:03}.md")
+        (folder / f"page-{i:04}.md").write_text(text)
+        nav += _nav_headings(i)
+        nav.append(f"{' ' * 10}- generated/page-{i:04}.md")
     with (dest / "mkdocs.yml").open("a") as config:
         config.write("\n".join(nav) + "\n")
+
+
+def _nav_headings(index: int) -> list[str]:
+    """The nav entries that open a part or chapter before page ``index``: pages go in
+    chapters of CHAPTER, chapters in parts of PART, as a course lays out many pages (Material
+    prunes the chapters a page is not in; one flat list would put every page in each page's
+    nav, and the HTML would grow with the square of the page count)."""
+    lines = []
+    if index % (CHAPTER * PART) == 0:
+        lines.append(f"      - Part {index // (CHAPTER * PART) + 1}:")
+    if index % CHAPTER == 0:
+        lines.append(f"        - Chapter {index // CHAPTER + 1}:")
+    return lines
 
 
 _LINK = re.compile(r"\]\((?![a-z]+:|#|/|\{)([^)\s]+)")

@@ -27,13 +27,30 @@ _KIND_OF_FIXTURE = {
 _SLOW_KINDS = {"build", "browser", "docker", "snippets"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
+# Files whose tests pytest-xdist may run on different cores (they have no module fixtures
+# and are the longest: the audit of every page is cut in shares to spread it).
+SPREAD = {"test_accessibility.py", "test_browser.py"}
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """make test spreads tests over the cores a file at a time, so a module's fixtures (a
+    site built per engine) are made once; the files of SPREAD go test by test.
+
+    A scheduler of our own: pytest-xdist's ``xdist_group`` marks do nothing on pytest 9.2,
+    whose node ids are no longer the attribute pytest-xdist 3.8 appends the group to.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return nodeid if file.rsplit("/", 1)[-1] in SPREAD else file
+
+    return ByFile(config, log)  # type: ignore[arg-type]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        # make test spreads tests over the cores a file at a time, so a module's fixtures
-        # (a site built per engine) are made once; a file marked "spread" goes test by test.
-        if not item.get_closest_marker("spread"):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
         callspec = getattr(item, "callspec", None)
         fixtures = set(getattr(item, "fixturenames", ())) - set(callspec.params if callspec else ())
         for kind in sorted({_KIND_OF_FIXTURE[f] for f in fixtures if f in _KIND_OF_FIXTURE}):

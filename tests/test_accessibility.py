@@ -1,9 +1,11 @@
-"""axe-core over every built page, in the light and the dark palette: no serious or
-critical violation, the theme's included (the project overrides what falls short), and
-no table with an empty header cell."""
+"""Every built page, opened in Chromium once: axe-core in the light and the dark palette
+finds no serious or critical violation, the theme's included (the project overrides what
+falls short), and no table with an empty header cell; and the page asks nothing of a
+third-party host (fonts, Mermaid and the repository link all come from the site)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +16,7 @@ from tests.support import Build
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-pytestmark = [pytest.mark.browser, pytest.mark.spread]
+pytestmark = pytest.mark.browser  # spread over the cores test by test (conftest SPREAD)
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 SHARES = 6  # tests, each auditing every SHARES-th page: axe is CPU-bound, one per core
@@ -38,11 +40,14 @@ def _pages(site: Path) -> list[str]:
 
 
 def _audit(browser: Browser, site_url: str, paths: list[str]) -> list[str]:
-    """Serious and critical violations of ``paths``, each page in both palettes."""
+    """Serious and critical violations of ``paths``, each page in both palettes, and the
+    requests each made outside the site (none leaves the machine: they are refused)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    axe, found = Axe(), []
+    axe, found, outside = Axe(), [], []
     tab = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    tab.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    tab.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
     for path in paths:
         tab.goto(site_url + path)
         # Material fades colours in; axe must see the palette, not a step of the fade.
@@ -56,12 +61,15 @@ def _audit(browser: Browser, site_url: str, paths: list[str]) -> list[str]:
                     targets = [node["target"] for node in violation["nodes"][:3]]
                     count = len(violation["nodes"])
                     found.append(f"{path} ({name}): {violation['id']} x{count} {targets}")
+        tab.wait_for_load_state("networkidle")  # what the page asks for late is asked by now
+        found += [f"{path}: asks {url}" for url in outside]
+        outside.clear()
     tab.close()
     return found
 
 
 @pytest.mark.parametrize("share", range(SHARES))
-def test_no_serious_or_critical_axe_violation_on_any_page(
+def test_every_page_is_accessible_and_asks_no_third_party_host(
     browser: Browser, site_build: Build, site_url: str, share: int
 ) -> None:
     """Every page, in SHARES tests that pytest-xdist spreads over the machine's cores."""

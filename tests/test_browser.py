@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support import nav_pages
-
-# Session fixtures only (the served site, one Chromium per worker): test by test.
-pytestmark = pytest.mark.spread
+# Session fixtures only (the served site, one Chromium per worker): the tests spread over
+# the cores one by one (tests/conftest.py, SPREAD).
 
 
 def test_search_finds_the_distros_page(page: Page, site_url: str) -> None:
@@ -81,28 +78,6 @@ def built_url(src: str) -> str:
     """The URL path of docs page ``src`` (directory URLs)."""
     stem = src.removesuffix(".md")
     return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
-
-
-def test_no_page_asks_a_third_party_host(page: Page, site_url: str) -> None:
-    """Fonts, Mermaid and the repository link all come from the site (or nowhere).
-
-    Eight tabs at a time: each waits for its network to be quiet for half a second."""
-    outside: dict[str, list[str]] = {}
-    sources = nav_pages()
-    for start in range(0, len(sources), 8):
-        tabs = {src: page.context.new_page() for src in sources[start : start + 8]}
-        for src, tab in tabs.items():
-            asked = outside.setdefault(src, [])
-            tab.on(
-                "request",
-                lambda r, a=asked: None if r.url.startswith(site_url) else a.append(r.url),
-            )
-            tab.goto(site_url + built_url(src), wait_until="commit")
-        for tab in tabs.values():
-            tab.wait_for_load_state("networkidle")
-            tab.close()
-    assert len(outside) == len(sources) > 40
-    assert {src: urls for src, urls in outside.items() if urls} == {}
 
 
 def test_diagrams_show_without_running_mermaid(page: Page, site_url: str) -> None:

@@ -123,9 +123,9 @@ def test_cache_hit_does_not_rerun_and_expiry_does(project: Path) -> None:
 def test_a_command_naming_files_reruns_once_they_change_and_not_before(
     project: Path, tmp_path: Path
 ) -> None:
-    """The cache keys a walk by the names it walks and a file by its contents: an added
-    page shows at the next build (not an hour later), an edit in the tree reruns nothing,
-    and an identical copy of the tree reuses the capture."""
+    """The cache keys a command by what the files it names hold (a folder: the names and
+    contents below it): an added or edited page shows at the next build (not an hour
+    later), an unchanged tree reruns nothing, and an identical copy reuses the capture."""
     (project / "notes").mkdir()
     (project / "notes" / "a.md").write_text("a")
     _live(project).prepare([call("walk notes")])
@@ -137,18 +137,19 @@ def test_a_command_naming_files_reruns_once_they_change_and_not_before(
     settings.cache = Cache(project / "cache")  # the copy shares the original's cache
     LiveOutputs(settings, redact=str).prepare([call("walk notes")])
     assert not (copy / "runs.log").exists()
-    (project / "notes" / "a.md").write_text("edited")  # a walk shows names: kept
+    (project / "notes" / "a.md").write_text("edited")  # a walk shows sizes
     _live(project).prepare([call("walk notes")])
-    assert len(_runs(project)) == 1
+    _live(project).prepare([call("walk notes")])
+    assert len(_runs(project)) == 2
     (project / "notes" / "b.md").write_text("b")
     _live(project).prepare([call("walk notes")])
     (project / "notes" / "b.md").rename(project / "notes" / "c.md")
     _live(project).prepare([call("walk notes")])
-    assert len(_runs(project)) == 3
+    assert len(_runs(project)) == 4
     _live(project).prepare([call("walk notes/a.md")])
     (project / "notes" / "a.md").write_text("edited again")  # a file named: its contents
     _live(project).prepare([call("walk notes/a.md")])
-    assert len(_runs(project)) == 5
+    assert len(_runs(project)) == 6
 
 
 def test_refused_commands_are_all_named_with_page_line_and_allowlist(project: Path) -> None:

@@ -52,28 +52,28 @@ class Cache:
 
 def fingerprint(paths: Iterable[Path], root: Path) -> str:
     """A digest of what ``paths`` hold, part of a cache key so a command reading the tree
-    reruns once that changes: a file's contents; a folder's listing, every name below it
-    (a tree walk shows names: editing a page beside it keeps the capture, so `make serve`
-    reruns nothing on a save). Not mtimes: a copy of the tree shares the captures."""
+    reruns once that changes: a file's contents; a folder's, every name below it and every
+    file's contents (a tree walk shows sizes: a page edited beside it shows its new size).
+    Not mtimes: a copy of the tree shares the captures."""
     digest = hashlib.sha256()
     for path in paths:
-        if path.is_symlink():
-            digest.update(b"-> " + os.readlink(path).encode())
-        elif path.is_file():
-            digest.update(path.read_bytes())
-        else:
-            for name in _listing(path):
-                digest.update(name.encode() + b"\0")
+        folder = path.is_dir() and not path.is_symlink()
+        for name, below in _tree(path) if folder else [("", path)]:
+            digest.update(name.encode() + b"\0")
+            if below.is_symlink():
+                digest.update(b"-> " + os.readlink(below).encode())
+            elif below.is_file():
+                digest.update(below.read_bytes())
         digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
     return digest.hexdigest()[:32]
 
 
-def _listing(folder: Path) -> list[str]:
+def _tree(folder: Path) -> list[tuple[str, Path]]:
+    """Every file and folder below ``folder`` (links not followed), by name, in order."""
     found = []
     for parent, dirs, files in os.walk(folder):
         dirs.sort()
         relative = Path(parent).relative_to(folder).as_posix()
-        found += [f"{relative}/{name}" for name in sorted(files)] + [
-            f"{relative}/{d}/" for d in dirs
-        ]
+        found += [(f"{relative}/{name}", Path(parent, name)) for name in sorted(files)]
+        found += [(f"{relative}/{d}/", Path(parent, d)) for d in dirs]
     return found
