@@ -13,10 +13,7 @@ engine would publish pages asking for it).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import os
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -147,20 +144,10 @@ def _minified(suffix: str, text: str) -> str:
     # `mkdocs serve` makes a Site for every rebuild: parse a script again only if it
     # changed; and a build keeps what it minified for the next one (a third of a second
     # of every build of this site), keyed by the text and the minifiers' versions.
-    key = hashlib.sha256(f"{_VERSIONS}{suffix}\0{text}".encode()).hexdigest()
-    kept = _CACHE / f"{key}{suffix}"
-    with contextlib.suppress(OSError):
-        return kept.read_text(encoding="utf-8")
-    result = MINIFIERS[suffix](text)
-    with contextlib.suppress(OSError):  # a cache that cannot be written costs time only
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(result, encoding="utf-8")
-        temporary.replace(kept)  # whole or absent, even with builds running side by side
-    return result
+    key = f"{_VERSIONS}{suffix}\0{text}"
+    return user_cache.kept("minified", key, lambda: MINIFIERS[suffix](text), suffix)
 
 
-_CACHE = user_cache.folder("minified")
 _VERSIONS = f"{metadata.version('calmjs.parse')} {metadata.version('rcssmin')}\0"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import textwrap
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from typing import Any
 
 from pymdownx.superfences import fence_code_format
 
-from studynotes import markdown_code
+from studynotes import markdown_code, user_cache
 from studynotes.errors import SourceError
 
 STORE = Path("data/diagrams")
@@ -179,7 +180,14 @@ class _Inspector(HTMLParser):
 
 
 def unsafe(svg: str) -> list[str]:
-    """What in a stored drawing Mermaid never writes (empty when it is safe to ship)."""
+    """What in a stored drawing Mermaid never writes (empty when it is safe to ship).
+
+    Kept by the drawing's text for the next build: the drawings rarely change, and each
+    build would read them all again with Python's HTML parser."""
+    return json.loads(user_cache.kept("drawing-checks", svg, lambda: json.dumps(_unsafe(svg))))
+
+
+def _unsafe(svg: str) -> list[str]:
     inspector = _Inspector()
     inspector.feed(svg)
     inspector.close()

@@ -19,7 +19,7 @@ from studynotes import yamlfile
 from studynotes.errors import SourceErrors
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 
@@ -57,7 +57,13 @@ def _environment() -> tuple[tuple[str, str], ...]:
 def _parsed(text: str, environment: tuple[tuple[str, str], ...]) -> tuple[Any, yaml.Node | None]:
     # A build reads mkdocs.yml in several places (settings, includes, assets, the nav):
     # parsed once per text and environment, each caller getting its own copy of the data.
-    return yaml.load(text, Loader=_Loader) or {}, yaml.compose(text, Loader=_Loader)
+    loader = _Loader(text)
+    try:  # one parse: the node tree (for lines), then the data built from it
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data or {}, node
 
 
 def _text(config_file: Path) -> str:

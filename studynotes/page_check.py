@@ -23,12 +23,20 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
-from studynotes import diagrams, foreign_syntax, list_check, markdown_code, yamlfile
+from studynotes import (
+    diagrams,
+    foreign_syntax,
+    list_check,
+    markdown_code,
+    user_cache,
+    yamlfile,
+)
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.headings import headings
 from studynotes.includes import Includes
@@ -91,14 +99,16 @@ def problems(
         *front,
         *(includes.problems(lines, page) if includes else ()),
         *own,
+        *diagrams.problems(lines, code, page),
         *image_problems(lines, code, path, page, docs_dir),
         *link_problems(lines, code, path, page, docs_dir),
     ]
 
 
-# `make serve` checks every page on each save: what depends on a page's text alone is
-# kept by its text, so only the page that changed is read again (what depends on other
-# files, includes, images and links, is checked each time).
+# `make serve` checks every page on each save, and each build every page: what depends on
+# a page's text alone is kept by its text (in memory, then in the user's cache for the
+# next build), so only a page that changed is read again. What depends on other files
+# (includes, stored drawings, images, links) is checked each time.
 @functools.lru_cache(maxsize=4096)
 def _read_calls(
     text: str, page: str, macros: frozenset[tuple[str, Macro]] | None
@@ -109,23 +119,38 @@ def _read_calls(
 @functools.lru_cache(maxsize=4096)
 def _text_problems(
     text: str, page: str
-) -> tuple[list[str], markdown_code.Code, list[SourceError], tuple[SourceError, ...]]:
+) -> tuple[list[str], markdown_code.Code, list[SourceError], list[SourceError]]:
     lines = blank_front_matter(text).split("\n")
+    kept = user_cache.kept("page-checks", f"{page}\0{text}", lambda: _checked(lines, text, page))
+    code, front, own = json.loads(kept)
+    fences = [markdown_code.Fence(*fence) for fence in code[0]]
+    found = markdown_code.Code(fences, [(first, last) for first, last in code[1]])
+    return lines, found, [SourceError(*e) for e in front], [SourceError(*e) for e in own]
+
+
+def _checked(lines: list[str], text: str, page: str) -> str:
+    """The page's code and the problems of its text alone, as JSON."""
     code = markdown_code.read(lines)
     lists = list_check.problems(lines, code, page)
     misread = {problem.line for problem in lists}  # the list's nesting is the cause there
-    return (
-        lines,
-        code,
-        front_matter_problems(text, page),
-        (
-            *lists,
-            *foreign_syntax.problems(lines, code, page, template=False),
-            *(p for p in code_problems(lines, code, page) if p.line not in misread),
-            *heading_problems("\n".join(lines), page),
-            *diagrams.problems(lines, code, page),
-        ),
+    own = [
+        *lists,
+        *foreign_syntax.problems(lines, code, page, template=False),
+        *(p for p in code_problems(lines, code, page) if p.line not in misread),
+        *heading_problems("\n".join(lines), page),
+    ]
+    fences = [[f.start, f.end, f.indent, f.marker, f.info, f.closed] for f in code.fences]
+    return json.dumps(
+        [
+            [fences, code.indented],
+            [_fields(e) for e in front_matter_problems(text, page)],
+            [_fields(e) for e in own],
+        ]
     )
+
+
+def _fields(error: SourceError) -> list[object]:
+    return [error.path, error.line, error.problem, error.fix]
 
 
 # Front matter keys the theme turns into a template path (Material: ``template`` picks

@@ -1,10 +1,15 @@
 """The user's cache folder for what a build keeps between runs and may execute or publish
-(compiled templates, minified scripts): outside the project, so nothing a pull request
-commits (a ``.cache/`` folder is only ignored by git, not refused) is ever read there."""
+(compiled templates, minified scripts, what checks found in a text): outside the project,
+so nothing a pull request commits (a ``.cache/`` folder is only ignored by git, not
+refused) is ever read there."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -12,3 +17,31 @@ def folder(name: str) -> Path:
     """``$XDG_CACHE_HOME/studynotes/NAME`` (``~/.cache`` by default), not created."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "studynotes" / name
+
+
+def kept(name: str, key: str, make: Callable[[], str], suffix: str = ".json") -> str:
+    """``make()``, or what it returned for the same ``key`` in an earlier build of this
+    version of the generator (its code is part of the key: an edited check never answers
+    from a stale result). A cache that cannot be read or written costs time only."""
+    digest = hashlib.sha256(f"{_code()}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()
+    path = folder(name) / f"{digest[:40]}{suffix}"
+    with contextlib.suppress(OSError):
+        return path.read_text(encoding="utf-8")
+    text = make()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)  # whole or absent, even with builds running side by side
+    return text
+
+
+@functools.cache
+def _code() -> str:
+    """A digest of the generator's own code, as installed or checked out."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()

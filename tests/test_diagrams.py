@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from markdown import Markdown
 
-from studynotes import diagrams, markdown_code
+from studynotes import diagrams, markdown_code, page_check
 from tests.support import ROOT
 
 SCRIPT = ROOT / "scripts" / "render_diagrams.py"
@@ -131,6 +131,27 @@ def test_a_tampered_drawing_is_never_shipped_and_the_page_check_names_it(
     (error,) = diagrams.problems(lines, markdown_code.read(lines), "docs/notes.md")
     assert str(error).startswith("docs/notes.md:5: the drawing of this diagram, data/diagrams/")
     assert "holds a <script> element, which Mermaid never writes" in str(error)
+
+
+@pytest.mark.unit
+def test_a_drawing_tampered_after_a_check_of_the_same_page_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page check keeps what a page's text alone shows, by its text, for the next
+    save and build; a stored drawing is another file, read each time."""
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    source = "graph LR\n  Alpha --> Beta\n"
+    diagrams.stored(source).write_text("<svg></svg>")
+    page = project / "docs" / "notes.md"
+    assert page_check.problems(page.read_text(), page, "docs/notes.md", project / "docs") == []
+    diagrams.stored(source).write_text("<svg><script>alert(1)</script></svg>")
+    for next_build in (False, True):  # a save in `make serve`, then another process
+        if next_build:
+            page_check._text_problems.cache_clear()
+        found = page_check.problems(page.read_text(), page, "docs/notes.md", project / "docs")
+        assert [e.line for e in found] == [5] and "<script>" in found[0].problem
 
 
 @pytest.mark.unit

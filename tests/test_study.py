@@ -179,11 +179,11 @@ def test_a_minified_script_is_kept_for_the_next_build_by_its_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The next build (another process) reads what this one minified; an edit is new text."""
-    monkeypatch.setattr(assets, "_CACHE", tmp_path / "kept")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     calls: list[str] = []
     monkeypatch.setitem(assets.MINIFIERS, ".js", lambda text: calls.append(text) or "min\n")
     for text in ("var a = 1;\n", "var a = 1;\n", "var a = 2;\n"):
         assets._minified.cache_clear()  # as a new process starts
         assert assets._minified(".js", text) == "min\n"
     assert calls == ["var a = 1;\n", "var a = 2;\n"]
-    assert len(list((tmp_path / "kept").iterdir())) == 2
+    assert len(list((tmp_path / "studynotes" / "minified").iterdir())) == 2

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from studynotes import user_cache
 from studynotes.errors import SourceError
 from studynotes.sitecheck.resolve import SiteBase, Target, existing, target
 from studynotes.sitecheck.scan import Link, Page, scan
@@ -52,7 +53,8 @@ class Site:
 
 
 # Scans by page content: `make serve` rebuilds the pages that changed and checks the
-# whole site again, so the unchanged pages are not parsed again.
+# whole site again, and the next build writes most pages as they were: a page is parsed
+# again only when its HTML changed (in memory, then in the user's cache).
 _SCANS: dict[bytes, Page] = {}
 
 
@@ -61,7 +63,8 @@ def _scanned(html: str) -> Page:
     if key not in _SCANS:
         if len(_SCANS) > 10_000:
             _SCANS.clear()
-        _SCANS[key] = scan(html)
+        kept = user_cache.kept("site-scans", html, lambda: scan(html).to_json())
+        _SCANS[key] = Page.from_json(kept)
     return _SCANS[key]
 
 

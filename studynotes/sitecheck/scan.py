@@ -9,6 +9,7 @@ this parse. selectolax (lexbor) is faster still but knows no lines.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -53,6 +54,15 @@ class Page:
 
     def has_target(self, fragment: str) -> bool:
         return fragment in self.ids or fragment in self.names
+
+    def to_json(self) -> str:
+        links = [[link.url, link.line, link.tag, link.attr] for link in self.links]
+        return json.dumps([links, self.ids, sorted(self.names), self.duplicates])
+
+    @classmethod
+    def from_json(cls, text: str) -> Page:
+        links, ids, names, duplicates = json.loads(text)
+        return cls([Link(*link) for link in links], ids, set(names), [tuple(d) for d in duplicates])
 
 
 # Bytes in UTF-8, as the build wrote them: lxml refuses text that declares an encoding
