@@ -91,9 +91,10 @@ bench-install: $(VENV)/.site
 captures: $(VENV)/.site
 	$(BIN)/python scripts/record_captures.py
 
-# Forget cached live output (it also expires after STUDYNOTES_CACHE_TTL seconds, default 3600).
+# Forget cached live output, kept in the user's cache (it also expires after
+# STUDYNOTES_CACHE_TTL seconds, default 3600).
 clean-cache:
-	rm -rf .cache/live-output
+	rm -rf "$${XDG_CACHE_HOME:-$$HOME/.cache}/studynotes/live-output"
 
 # Re-pin requirements*.txt from requirements*.in.
 lock:

@@ -155,10 +155,10 @@ def build(
     clear_cache: bool = False,
     site_url: str = "",
 ) -> float:
+    live_cache = project.parent / f"{project.name}-live-output"  # each copy keeps its own
     if clear_cache:
-        shutil.rmtree(project / ".cache" / "live-output", ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("STUDYNOTES_CACHE_DIR", None)  # each copy keeps its own cache
+        shutil.rmtree(live_cache, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STUDYNOTES_CACHE_DIR": str(live_cache)}
     if site_url:
         env["SITE_URL"] = site_url
     chosen, config_file = ENGINES[engine], project / "mkdocs.yml"

@@ -39,6 +39,7 @@ WAIT = 60  # seconds an edit may take to show before the run is called a failure
 def serve(project: Path, port: int, dirty: bool) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    env["STUDYNOTES_CACHE_DIR"] = str(project.parent / "live-output")  # watched: cache_state
     return subprocess.Popen(
         [*command, *(["--dirty"] if dirty else [])],
         cwd=project,
@@ -67,7 +68,7 @@ def wait_for(url: str, text: str) -> float:
 
 
 def cache_state(project: Path) -> list[tuple[str, int]]:
-    folder = project / ".cache" / "live-output"
+    folder = project.parent / "live-output"
     return sorted((p.name, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
 
 

@@ -3,7 +3,9 @@
     .venv/bin/python scripts/fetch_vnu.py
 
 The tarball is checked against the integrity the registry published for the pinned
-version before anything is unpacked; the jar is kept in .cache/tools/.
+version before anything is unpacked; the jar is kept in the user's cache
+(~/.cache/studynotes/tools/), never the project's: the tests run it, and a pull request
+could commit a jar under .cache/.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ import tarfile
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from studynotes import user_cache
+
 VERSION = "26.9.27"
 INTEGRITY = (  # what `npm view vnu-jar@VERSION dist.integrity` prints
     "sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+"
     "rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA=="
 )
 URL = f"https://registry.npmjs.org/vnu-jar/-/vnu-jar-{VERSION}.tgz"
-JAR = Path(__file__).resolve().parents[1] / ".cache" / "tools" / f"vnu-{VERSION}.jar"
+JAR = user_cache.folder("tools") / f"vnu-{VERSION}.jar"
 
 
 def fetch() -> Path:

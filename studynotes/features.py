@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from studynotes import glossary, quiz
+from studynotes import glossary, quiz, user_cache
 from studynotes.errors import SourceError
 from studynotes.extension import Extension, MacroDef
 from studynotes.render import console
@@ -42,13 +42,13 @@ def _write_exports(site: Any, site_dir: Path) -> None:
     quiz.write_exports_cached(
         site.bank.quizzes,
         site_dir / links.exports,
-        site.path(site.settings.cache) / "quiz-exports",
+        user_cache.folder("quiz-exports"),  # never the project's: a commit would be published
         site_url=site.options.site_url,
     )
 
 
 def _write_bank(site: Any, site_dir: Path) -> None:
-    cache = site.path(site.settings.cache) / "quiz-exports"
+    cache = user_cache.folder("quiz-exports")
     quiz.study.write_bank(site.bank.quizzes, site_dir, cache, site.links)
 
 

@@ -59,7 +59,7 @@ class Settings(_Strict):
     quizzes: Relative = "data/quizzes"  # the quiz files (*.yml)
     allowlist: Relative = "data/commands.yml"  # the commands pages may run
     captures: Relative = "data/captures"  # recorded output, shown where a tool is missing
-    cache: Relative = ".cache"  # live output, exports and checks kept between builds
+    cache: Relative = ".cache"  # `studynotes check`'s own build (check-site/), written only
     glossary: Relative = "includes/abbreviations.md"  # in docs/: `*[ABBR]: meaning` lines
     exports: Relative = "quizzes/exports"  # in the built site: JSON, QTI, Anki, study bank
     assets: Relative = "assets/quiz"  # in the built site: the quiz scripts and styles

@@ -28,6 +28,7 @@ from studynotes import (
     settings,
     sitecheck,
     symlinks,
+    user_cache,
 )
 from studynotes.errors import SourceError, SourceErrors
 from studynotes.features import ALWAYS, FEATURES
@@ -44,7 +45,7 @@ T = TypeVar("T")
 class Options:
     """What a build is given: the project's folders and the settings pages depend on."""
 
-    root: Path  # the project: mkdocs.yml, data/, .cache/
+    root: Path  # the project: mkdocs.yml, docs/, data/
     docs_dir: Path
     site_url: str = ""
     repo_url: str = ""
@@ -62,14 +63,15 @@ def live_settings(
     read from ``root``'s mkdocs.yml if not given); environment variables tune it."""
     chosen = chosen or _project_settings(root / "mkdocs.yml")
     ttl = float(environ.get("STUDYNOTES_CACHE_TTL", DEFAULT_TTL))
-    cache_dir = Path(environ.get("STUDYNOTES_CACHE_DIR") or root / chosen.cache / "live-output")
+    # Never in the project: a committed .cache/ would show its "output" as the command's.
+    cache_dir = Path(environ.get("STUDYNOTES_CACHE_DIR") or user_cache.folder("live-output"))
     return Settings(
         root=root,
         allowlist=root / chosen.allowlist,
         captures=root / chosen.captures,
         cache=Cache(cache_dir, ttl=ttl),
         require_live=environ.get("STUDYNOTES_REQUIRE_LIVE", "") not in ("", "0"),
-        home=root / chosen.cache / "home",
+        home=user_cache.folder("home"),
     )
 
 

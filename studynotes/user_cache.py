@@ -1,7 +1,8 @@
-"""The user's cache folder for what a build keeps between runs and may execute or publish
-(compiled templates, minified scripts, what checks found in a text): outside the project,
-so nothing a pull request commits (a ``.cache/`` folder is only ignored by git, not
-refused) is ever read there."""
+"""The user's cache folder for what a build keeps between runs and may execute, show or
+publish (compiled templates, minified scripts, live output, quiz exports, what checks found
+in a text, the live commands' HOME, the tests' HTML checker): outside the project, so
+nothing a pull request commits (a ``.cache/`` folder is only ignored by git, not refused)
+is ever read there, run or shown as a command's output."""
 
 from __future__ import annotations
 

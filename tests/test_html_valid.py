@@ -8,6 +8,7 @@ behind them.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -29,10 +30,14 @@ THEME_ERRORS = [
 
 
 def _vnu() -> list[str]:
-    jars = sorted((ROOT / ".cache" / "tools").glob("vnu-*.jar"))
-    if not jars or not shutil.which("java"):
+    """The pinned vnu.jar scripts/fetch_vnu.py checked and keeps in the user's cache."""
+    spec = importlib.util.spec_from_file_location("fetch_vnu", ROOT / "scripts" / "fetch_vnu.py")
+    assert spec and spec.loader
+    fetch_vnu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fetch_vnu)
+    if not fetch_vnu.JAR.is_file() or not shutil.which("java"):
         pytest.fail("No vnu.jar or Java here: `make test` installs both (scripts/fetch_vnu.py)")
-    return ["java", "-jar", str(jars[-1])]
+    return ["java", "-jar", str(fetch_vnu.JAR)]
 
 
 def _theirs(message: dict[str, str]) -> bool:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from studynotes import settings as project_settings
 from studynotes.errors import SourceErrors
-from studynotes.live.cache import Cache
+from studynotes.live.cache import Cache, fingerprint
 from studynotes.live.capture import Capture, RecordedCaptures
 from studynotes.live.session import LiveOutputs, Settings
+from studynotes.site import live_settings
 from studynotes.template_code import Call
 
 # A tool that logs each run (argument, start, end) so tests can count and order runs.
@@ -298,3 +300,25 @@ def test_a_program_s_lock_stays_in_the_user_s_cache_whatever_its_name(
     locks = {_lock_file(name) for name in ("docker", "../../etc/passwd", "/tmp/x")}
     assert len(locks) == 3
     assert {lock.parent for lock in locks} == {tmp_path / "studynotes" / "locks"}
+
+
+def test_a_committed_cache_is_never_shown_as_output_nor_made_the_commands_home(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull request can commit a `.cache/` folder: a forged capture there, stored in the
+    future so it never expires, must not stand for the command's output, and its files
+    must not become the commands' HOME (a docker config there would configure docker)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / "user-cache"))
+    chosen = live_settings(project, {}, project_settings.Settings(allowlist="commands.yml"))
+    forged = Capture("tool a", "forged\n", 0, False, False, 7, "2026-01-01", "host", None)
+    planted = Cache(project / ".cache" / "live-output")
+    key = "tool a\0" + fingerprint([project / "bin" / "tool"], project)  # as the build keys it
+    planted.put(key, forged)
+    entry = next((project / ".cache" / "live-output").iterdir())
+    entry.write_text(json.dumps({**json.loads(entry.read_text()), "stored": 1e12}))
+    assert planted.get(key) is not None  # where builds used to read it: still fresh
+    live = LiveOutputs(chosen, redact=lambda text: text)
+    live.prepare([call("tool a")])
+    assert live.get("tool a").output == "ran a\n"
+    for folder in (chosen.cache.directory, chosen.home):
+        assert folder and (project / "user-cache" / "studynotes") in folder.parents

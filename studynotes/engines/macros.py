@@ -54,8 +54,12 @@ def _each_problem_marked(report: str) -> str:
 
 
 def _zensical_build() -> bool:
-    """Plain `zensical build` (not `studynotes build`, which checks before it starts)."""
-    return "zensical" in sys.modules and "build" in sys.argv[1:]
+    """A Zensical build, not its preview: `zensical build`, or `python -m studynotes.build`,
+    which runs it in its own process after the checks."""
+    if "zensical" not in sys.modules:
+        return False
+    main = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return "build" in sys.argv[1:] or getattr(main, "name", "") == "studynotes.build"
 
 
 def _end_zensical_build(report: str) -> None:

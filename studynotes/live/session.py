@@ -42,7 +42,7 @@ class Settings:
     cache: Cache
     require_live: bool = False  # CI: a recorded stand-in is an error
     workers: int = 4
-    home: Path | None = None  # the commands' private HOME (default: .cache/home)
+    home: Path | None = None  # the commands' private HOME (default: in the user's cache)
 
 
 class LiveOutputs:
@@ -366,7 +366,8 @@ def execute_allowed(
 ) -> RunResult:
     """Run an allowlisted argv as every live command runs: from the repository, with the
     program's timeout and output cap, in a scrubbed environment with a private HOME."""
-    home = home or root / ".cache" / "home"
+    # Not in the project: a committed .cache/home/.docker/config.json would configure docker.
+    home = home or user_cache.folder("home")
     home.mkdir(parents=True, exist_ok=True)
     return execute(
         argv,

@@ -1,8 +1,9 @@
 """Files made once per content: the quiz exports and study mode's question bank.
 
 Writing the Anki decks and QTI zips is most of a warm build's quiz cost, and
-`mkdocs serve` rebuilds the site on every save, so each set of files is kept in
-``.cache/quiz-exports/KEY/``, KEY a hash of everything the files are made from
+`mkdocs serve` rebuilds the site on every save, so each set of files is kept in the
+user's cache (``~/.cache/studynotes/quiz-exports/KEY/``; never the project's, whose
+files a pull request could commit), KEY a hash of everything the files are made from
 (the caller's content and the code of the module that makes them).
 """
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from sys import intern
 
 import lxml.etree
 import lxml.html
@@ -35,7 +36,7 @@ _URL_ATTRS = {
 _SRCSET_TAGS = ("img", "source")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a big site's check holds millions: no __dict__ each
 class Link:
     url: str
     line: int
@@ -62,7 +63,11 @@ class Page:
     @classmethod
     def from_json(cls, text: str) -> Page:
         links, ids, names, duplicates = json.loads(text)
-        return cls([Link(*link) for link in links], ids, set(names), [tuple(d) for d in duplicates])
+        # Pages repeat the nav's URLs: one string each, as lxml's parse would not share.
+        kept = [
+            Link(intern(url), line, intern(tag), intern(attr)) for url, line, tag, attr in links
+        ]
+        return cls(kept, ids, set(names), [tuple(d) for d in duplicates])
 
 
 # Bytes in UTF-8, as the build wrote them: lxml refuses text that declares an encoding
@@ -95,7 +100,7 @@ def _note(page: Page, tag: str, attrs: Mapping[str, str], line: int) -> None:
         page.names.add(attrs["name"])
     for attr in _URL_ATTRS.get(tag, ()):
         if attr in attrs:
-            page.links.append(Link(attrs[attr].strip(), line, tag, attr))
+            page.links.append(Link(intern(attrs[attr].strip()), line, tag, attr))
     if tag in _SRCSET_TAGS and "srcset" in attrs:
         for candidate in attrs["srcset"].split(","):
             url = candidate.strip().split(" ")[0]

@@ -46,7 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     checker = Checker(
         root,
         root / chosen_settings.allowlist,
-        cache=root / chosen_settings.cache,
         languages=(*LANGUAGES, *own),
     )
     report = checker.check_pages(chosen, progress)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studynotes import page_check
+from studynotes import page_check, user_cache
 from studynotes.live import allowlist as allow
 from studynotes.snippets.fences import blocks
 from studynotes.snippets.language import Check, Context, Language
@@ -35,12 +35,12 @@ class Checker:
         self,
         root: Path,
         allowlist: Path | None = None,
-        cache: Path | None = None,
+        home: Path | None = None,  # the commands' HOME (default: in the user's cache)
         languages: Sequence[Language] = LANGUAGES,
     ) -> None:
         self.root = root
         allowlist = allowlist or root / "data" / "commands.yml"
-        home = (cache or root / ".cache") / "home"
+        home = home or user_cache.folder("home")  # never the project's, which a commit fills
         home.mkdir(parents=True, exist_ok=True)
         self.context = Context(root, allow.load(allowlist), _rel(allowlist, root), home)
         self.languages = tuple(languages)
