@@ -113,7 +113,27 @@ def problems(
 def _read_calls(
     text: str, page: str, macros: frozenset[tuple[str, Macro]] | None
 ) -> tuple[list[Call], list[SourceError]]:
-    return read_calls(text, page, dict(macros) if macros is not None else None)
+    signatures = dict(sorted(macros)) if macros is not None else None
+    key = f"{page}\0{signatures!r}\0{text}"
+    kept = json.loads(
+        user_cache.kept("page-calls", key, lambda: _calls_json(text, page, signatures))
+    )
+    if kept is None:  # a call with an option JSON would not give back as it was
+        return read_calls(text, page, signatures)
+    calls, errors = kept
+    found = [
+        Call(*fields[:4], tuple((name, value) for name, value in fields[4])) for fields in calls
+    ]
+    return found, [SourceError(*error) for error in errors]
+
+
+def _calls_json(text: str, page: str, macros: dict[str, Macro] | None) -> str:
+    calls, errors = read_calls(text, page, macros)
+    options = [value for call in calls for _, value in call.options]
+    if not all(value is None or isinstance(value, (str, int, float)) for value in options):
+        return "null"
+    fields = [[c.page, c.line, c.macro, c.command, [list(o) for o in c.options]] for c in calls]
+    return json.dumps([fields, [_fields(error) for error in errors]])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,7 +29,7 @@ _SLOW_KINDS = {"build", "browser", "docker", "snippets"}
 
 # Files whose tests pytest-xdist may run on different cores (they have no module fixtures
 # and are the longest: the audit of every page is cut in shares to spread it).
-SPREAD = {"test_accessibility.py", "test_browser.py"}
+SPREAD = ("test_accessibility.py", "test_browser.py")  # the longest first
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
@@ -38,6 +38,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 
     A scheduler of our own: pytest-xdist's ``xdist_group`` marks do nothing on pytest 9.2,
     whose node ids are no longer the attribute pytest-xdist 3.8 appends the group to.
+    Files go in the order of ``_longest_first`` (not by their number of tests).
     """
     from xdist.scheduler import LoadScopeScheduling
 
@@ -46,7 +47,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
             file = nodeid.split("::", 1)[0]
             return nodeid if file.rsplit("/", 1)[-1] in SPREAD else file
 
+    config.option.loadscopereorder = False
     return ByFile(config, log)  # type: ignore[arg-type]
+
+
+def _longest_first(items: list[pytest.Item]) -> None:
+    """The audit's shares first, then the files with most slow tests: the long ones start
+    early and the short ones even out the cores at the end (a file keeps its own order)."""
+    slow: dict[str, int] = {}
+    for item in items:
+        slow[item.path.name] = slow.get(item.path.name, 0) + (not item.get_closest_marker("unit"))
+
+    def order(item: pytest.Item) -> tuple[int, int]:
+        name = item.path.name
+        return (SPREAD.index(name) if name in SPREAD else len(SPREAD), -slow[name])
+
+    items.sort(key=order)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -59,6 +75,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker("build")  # the browser reads the served build
         if not {mark.name for mark in item.iter_markers()} & _SLOW_KINDS:
             item.add_marker("unit")
+    _longest_first(items)
 
 
 @pytest.hookimpl(tryfirst=True)
