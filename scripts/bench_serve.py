@@ -78,9 +78,9 @@ def cache_state(project: Path) -> dict[str, str]:
 
 
 def unexpected_reruns(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    """Commands run again that name none of the edited pages' folders: a tree walk of
-    docs/linux shows the sizes of its pages, so an edit there runs it again, rightly."""
-    folders = {str(Path(page).parent) for page in PAGES}
+    """Commands run again that name none of the folders holding an edited page: a tree walk
+    of docs/linux shows the sizes of its pages, so an edit there runs it again, rightly."""
+    folders = {str(folder) for page in PAGES for folder in Path(page).parents}
     again = {command for name, command in after.items() if name not in before}
     return sorted(c for c in again if not any(word in folders for word in c.split()))
 
@@ -125,7 +125,7 @@ def main() -> None:
             print(
                 f"edit to visible, {len(times)} edits: median {statistics.median(times):.2f} s, "
                 f"min {min(times):.2f} s, max {max(times):.2f} s; live commands run again: "
-                f"{', '.join(again) or 'none'} (only those naming an edited page's folder)"
+                f"{', '.join(again) or 'none'} (only walks of folders holding an edited page)"
             )
         finally:
             server.terminate()
