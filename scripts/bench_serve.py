@@ -7,9 +7,9 @@ come from git as in a clone) the way `make serve` does, then edits two pages in
 turn, one with live output (linux/disk-space.md) and one with a quiz
 (quizzes/distros.md), EDITS times each. For every edit it measures the time from
 the write to the served page showing the new text, and checks that the page still
-shows its live output or quiz and that no live command ran again but those naming an
-edited page's folder (the walk of docs/linux shows its pages' sizes). With --full, the server rebuilds everything on each
-change (`mkdocs serve` without --dirty), for comparison.
+shows its live output or quiz and that no live command ran again but walks of a
+folder holding an edited page (they show its size). With --full, the server rebuilds
+everything on each change (`mkdocs serve` without --dirty), for comparison.
 """
 
 from __future__ import annotations
