@@ -8,7 +8,10 @@ differences that remain are the engines' own and are tested as such at the end.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from studynotes import assets, diagrams
+from studynotes import assets, diagrams, scaffold
 from studynotes.engines import ENGINES as ENGINE_LIST
 from studynotes.quiz import study
 from studynotes.quiz.urls import AS_WRITTEN
@@ -344,3 +347,35 @@ def test_bad_data_files_fail_the_build_at_their_line_without_a_traceback(
     assert where in result.log and message in result.log, result.log
     assert "Traceback" not in result.log
     assert not list((project / "site").rglob("*.html"))  # found before any page renders
+
+
+# Runs `python -m studynotes.build` counting the Sites made: Zensical's macros adapter asks
+# for one on every page, and must get the one the build checked (Site.shared).
+_COUNTING_SITES = """
+import atexit, runpy, sys
+from studynotes import site
+made = []
+make = site.Site.__init__
+site.Site.__init__ = lambda self, options: (made.append(options), make(self, options))[1]
+atexit.register(lambda: print("Sites made:", len(made)))
+sys.argv = ["studynotes.build", "--strict"]
+runpy.run_module("studynotes.build", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_zensical_builds_in_the_checking_process_with_one_site(tmp_path: Path) -> None:
+    """The pages are checked once: the Zensical build runs in studynotes.build's process,
+    and its macros adapter gets the Site made there (no second one for the pages)."""
+    project = tmp_path / "course"
+    scaffold.write(project)
+    done = subprocess.run(
+        [sys.executable, "-c", _COUNTING_SITES],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Site check: " in done.stdout and ", no problems" in done.stdout
+    assert "Sites made: 1" in done.stdout
