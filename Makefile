@@ -26,7 +26,7 @@ build: $(VENV)/.site
 test: lint
 	scripts/system-deps.sh test
 	$(MAKE) --no-print-directory test-js
-	$(BIN)/python scripts/fetch_vnu.py >/dev/null
+	$(BIN)/python scripts/fetch_tools.py >/dev/null
 	scripts/with-docker.sh $(BIN)/python -m pytest -n auto
 
 # The browser code's unit tests (study mode's scheduler), under Node's own test runner.

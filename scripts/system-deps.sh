@@ -2,7 +2,7 @@
 # Install the Debian/Ubuntu packages a make target needs, and only those missing.
 #   scripts/system-deps.sh site   python3-venv (to create .venv), git (last-updated dates)
 #   scripts/system-deps.sh test   the above plus Chromium for the browser tests and a Java
-#                                 runtime for the Nu HTML Checker (scripts/fetch_vnu.py)
+#                                 runtime for the Nu HTML Checker (scripts/fetch_tools.py)
 #                                 and Node.js (18 or later) for the JavaScript unit tests
 # Debian's chromium package is a real browser at /usr/bin/chromium. Ubuntu's is a
 # snap wrapper that headless automation trips over, so on Ubuntu (and anything

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -34,6 +35,30 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@functools.cache
+def tool(name: str) -> Path:
+    """A pinned test tool (``"VNU"``, ``"AXE"``) that scripts/fetch_tools.py checked and
+    keeps in the user's cache; `make test` fetches them first."""
+    script = ROOT / "scripts" / "fetch_tools.py"
+    spec = importlib.util.spec_from_file_location("fetch_tools", script)
+    assert spec and spec.loader
+    fetch_tools = sys.modules["fetch_tools"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fetch_tools)
+    path: Path = getattr(fetch_tools, name).path
+    if not path.is_file():
+        import pytest
+
+        pytest.fail(f"No {path.name} here: `make test` fetches it (scripts/fetch_tools.py)")
+    return path
+
+
+def axe_violations(page: Any, context: Any = None, options: Any = None) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is (``context``, ``options``: axe.run's)."""
+    page.evaluate(tool("AXE").read_text(encoding="utf-8"))
+    run = "([context, options]) => axe.run(context || document, options).then(r => r.violations)"
+    return page.evaluate(run, [context, options or {"resultTypes": ["violations"]}])
 
 
 def nav_pages() -> list[str]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.support import Build
+from tests.support import Build, tool
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -42,9 +42,7 @@ def _pages(site: Path) -> list[str]:
 def _audit(browser: Browser, site_url: str, paths: list[str]) -> list[str]:
     """Serious and critical violations of ``paths``, each page in both palettes, and the
     requests each made outside the site (none leaves the machine: they are refused)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe, found, outside = Axe(), [], []
+    axe, found, outside = tool("AXE").read_text(encoding="utf-8"), [], []
     tab = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
     tab.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
     tab.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
@@ -52,7 +50,7 @@ def _audit(browser: Browser, site_url: str, paths: list[str]) -> list[str]:
         tab.goto(site_url + path)
         # Material fades colours in; axe must see the palette, not a step of the fade.
         tab.add_style_tag(content="*, *::before, *::after { transition: none !important }")
-        tab.evaluate(axe.axe_script)  # once per page: it stays for both palettes
+        tab.evaluate(axe)  # once per page: it stays for both palettes
         for name, (scheme, options) in SCHEMES.items():
             # What Material's palette toggle does: the scheme is an attribute of <body>.
             tab.evaluate(f"document.body.dataset.mdColorScheme = '{scheme}'")

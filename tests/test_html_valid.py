@@ -8,14 +8,13 @@ behind them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
 
 import pytest
 
-from tests.support import ROOT, Build
+from tests.support import Build, tool
 
 pytestmark = pytest.mark.build
 
@@ -30,14 +29,9 @@ THEME_ERRORS = [
 
 
 def _vnu() -> list[str]:
-    """The pinned vnu.jar scripts/fetch_vnu.py checked and keeps in the user's cache."""
-    spec = importlib.util.spec_from_file_location("fetch_vnu", ROOT / "scripts" / "fetch_vnu.py")
-    assert spec and spec.loader
-    fetch_vnu = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fetch_vnu)
-    if not fetch_vnu.JAR.is_file() or not shutil.which("java"):
-        pytest.fail("No vnu.jar or Java here: `make test` installs both (scripts/fetch_vnu.py)")
-    return ["java", "-jar", str(fetch_vnu.JAR)]
+    if not shutil.which("java"):
+        pytest.fail("No Java here: `make test` installs it (scripts/system-deps.sh)")
+    return ["java", "-jar", str(tool("VNU"))]
 
 
 def _theirs(message: dict[str, str]) -> bool:

@@ -8,12 +8,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
 from studynotes.quiz import load_quizzes
 from tests.quiz_site import EVIL
-from tests.support import ROOT
+from tests.support import ROOT, axe_violations
 
 
 @pytest.fixture
@@ -317,10 +316,9 @@ def test_index_links_and_exports_resolve(quiz_site: str, context: BrowserContext
 def serious(page: Page, selector: str) -> list[str]:
     # Only what studynotes.quiz renders: Material's own chrome and prose styling (its search
     # dialog, footer, unstyled inline links) have findings of their own that are not ours.
-    results = Axe().run(page, context={"include": [[selector]]})
     return [
         f"{v['id']} ({v['impact']}): {[(n['target'], n['html'][:200]) for n in v['nodes']]}"
-        for v in results.response["violations"]
+        for v in axe_violations(page, {"include": [[selector]]})
         if v["impact"] in ("serious", "critical")
     ]
 

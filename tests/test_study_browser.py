@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.quiz_site import EVIL, QUIZZES
+from tests.support import axe_violations
 
 START = "2026-12-02T09:00:00Z"
 
@@ -268,10 +268,9 @@ def test_without_javascript_the_pages_say_what_they_would_show(
 
 
 def serious(page: Page) -> list[str]:
-    results = Axe().run(page, context={"include": [[".study"]]})
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
+        for v in axe_violations(page, {"include": [[".study"]]})
         if v["impact"] in ("serious", "critical")
     ]
 
