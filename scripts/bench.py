@@ -69,7 +69,19 @@ def project_copy(dest: Path, generated_pages: int) -> Path:
             shutil.copy2(src, dest / part)
     if generated_pages:
         _generate(dest, generated_pages)
+    _commit(dest)
     return dest
+
+
+def _commit(project: Path) -> None:
+    """Commit the copy, as a course's pages are: dates shown come from git, so a rebuild
+    of the same pages makes the same HTML (outside git each build shows its own time)."""
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "bench", "--allow-empty"],
+    ):
+        subprocess.run(["git", *command], cwd=project, check=True)
 
 
 def expanded_copy(project: Path) -> Path:
@@ -91,6 +103,7 @@ def expanded_copy(project: Path) -> Path:
     plain = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", plain)
     plain = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", plain)
     (dest / "mkdocs.yml").write_text(plain)
+    _commit(dest)
     return dest
 
 

@@ -12,6 +12,9 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def folder(name: str) -> Path:
@@ -24,17 +27,38 @@ def kept(name: str, key: str, make: Callable[[], str], suffix: str = ".json") ->
     """``make()``, or what it returned for the same ``key`` in an earlier build of this
     version of the generator (its code is part of the key: an edited check never answers
     from a stale result). A cache that cannot be read or written costs time only."""
-    digest = hashlib.sha256(f"{_code()}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()
-    path = folder(name) / f"{digest[:40]}{suffix}"
-    with contextlib.suppress(OSError):
+    path = _path(name, key, suffix)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
         return path.read_text(encoding="utf-8")
     text = make()
+    _store(path, text.encode("utf-8"))
+    return text
+
+
+def kept_bytes(
+    name: str, key: str, make: Callable[[], bytes], load: Callable[[bytes], T], suffix: str
+) -> T:
+    """``load(make())``, with what ``make`` returned kept as ``kept`` keeps text; what
+    cannot be loaded back (a damaged file) is made again."""
+    path = _path(name, key, suffix)
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        return load(path.read_bytes())
+    data = make()
+    _store(path, data)
+    return load(data)
+
+
+def _path(name: str, key: str, suffix: str) -> Path:
+    digest = hashlib.sha256(f"{_code()}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder(name) / f"{digest[:40]}{suffix}"
+
+
+def _store(path: Path, data: bytes) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(data)
         temporary.replace(path)  # whole or absent, even with builds running side by side
-    return text
 
 
 @functools.cache
