@@ -79,7 +79,16 @@ def _commit(project: Path) -> None:
     for command in (
         ["init", "-q"],
         ["add", "-A"],
-        ["-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "bench", "--allow-empty"],
+        [
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@localhost",
+            "commit",
+            "-qm",
+            "bench",
+            "--allow-empty",
+        ],
     ):
         subprocess.run(["git", *command], cwd=project, check=True)
 

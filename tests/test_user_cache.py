@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from studynotes import user_cache
+from studynotes.quiz import filecache
 
 pytestmark = pytest.mark.unit
 
@@ -52,3 +53,17 @@ def test_a_cache_that_cannot_be_written_costs_time_only(
     cache_home.write_text("a file where the folder should be")
     for _ in range(2):
         assert user_cache.kept("checks", "a", lambda: "made") == "made"
+
+
+def test_two_builds_making_the_same_files_at_once_both_get_them(tmp_path: Path) -> None:
+    cache = tmp_path / "quiz-exports"
+
+    def write(folder: Path) -> None:  # another build finishes the same entry meanwhile
+        (folder / "deck.txt").write_text("mine")
+        if not (cache / "key").exists():
+            (cache / "key").mkdir()
+            (cache / "key" / "deck.txt").write_text("theirs")
+
+    (copied,) = filecache.copy_cached(cache, "key", ["deck.txt"], write, tmp_path / "site")
+    assert copied.read_text() == "theirs"
+    assert sorted(path.name for path in cache.iterdir()) == ["key"]  # no partial left

@@ -44,7 +44,12 @@ def copy_cached(
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         write(partial)
-        partial.rename(cached)  # whole or absent, even if two builds race
+        try:
+            partial.rename(cached)  # whole or absent, even if two builds race
+        except OSError:
+            if not cached.is_dir():
+                raise
+            shutil.rmtree(partial, ignore_errors=True)  # another build made the same first
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in names:
