@@ -115,8 +115,9 @@ class Extension:
     snippet_languages: Sequence[SnippetLanguage] = ()
     # Problems to report before anything renders, with every other source problem.
     check: Callable[[Any], list[SourceError]] | None = None
-    # After the engine wrote the site (its folder given), before the site check.
-    finish: Callable[[Any, Path], None] | None = None
+    # After the engine wrote the site (its folder given), before the site check; what
+    # it returns, if anything, is a line for the build's log.
+    finish: Callable[[Any, Path], str | None] | None = None
 
 
 def load(

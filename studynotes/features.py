@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from studynotes import glossary, quiz, user_cache
+from studynotes import glossary, mkdocs_yml, offline, quiz, settings, user_cache
 from studynotes.errors import SourceError
 from studynotes.extension import Extension, MacroDef
 from studynotes.render import console
@@ -50,6 +50,16 @@ def _write_exports(site: Any, site_dir: Path) -> None:
 def _write_bank(site: Any, site_dir: Path) -> None:
     cache = user_cache.folder("quiz-exports")
     quiz.study.write_bank(site.bank.quizzes, site_dir, cache, site.links)
+
+
+def _keep_offline(site: Any, site_dir: Path) -> str:
+    """The service worker and its list of every file (``studynotes.offline``)."""
+    config_file = site.options.config_file or site.options.root / "mkdocs.yml"
+    line = 1
+    if config_file.is_file():
+        line = mkdocs_yml.document(config_file).line_of((*settings.KEY, "offline", "budget_mb"))
+    chosen = site.settings.offline
+    return offline.write(site_dir, chosen.exclude, chosen.budget_mb, config_file, line)
 
 
 LIVE_OUTPUT = Extension(
@@ -142,7 +152,9 @@ FEATURES: dict[str, Extension] = {
     "quizzes": QUIZZES,
     "study": STUDY,
     "glossary": GLOSSARY,
+    "offline": Extension(finish=_keep_offline),
 }
+LAST = ("offline",)  # finished after every other feature and extension (Site.finish)
 ALWAYS = (REPOSITORY,)  # ... and the ones always on.
 MACROS: dict[str, Macro] = {
     name: definition.macro

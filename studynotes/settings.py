@@ -42,6 +42,7 @@ class Features(_Strict):
     study: bool = True  # study_review(), study_progress(), the question bank
     live_output: bool = True  # run() and extensions' live macros
     glossary: bool = True  # glossary_table()
+    offline: bool = True  # the service worker that keeps the site for reading offline
 
 
 class Pages(_Strict):
@@ -51,6 +52,15 @@ class Pages(_Strict):
     answer_key: Page = "quizzes/answer-key.md"
     review: Page = "quizzes/review.md"
     progress: Page = "quizzes/progress.md"
+
+
+class Offline(_Strict):
+    """What every reader's browser keeps to read the site offline (studynotes.offline)."""
+
+    # Files of the built site readers never need: source maps are for the browser's
+    # developer tools, and sitemap.xml.gz repeats sitemap.xml (which instant navigation reads).
+    exclude: list[Pattern] = Field(default_factory=lambda: ["*.map", "sitemap.xml.gz"])
+    budget_mb: Annotated[float, Field(gt=0)] = 30  # what the kept files may weigh, in total
 
 
 class Settings(_Strict):
@@ -67,6 +77,7 @@ class Settings(_Strict):
     # Pages that need no credit (studynotes.credit); the pages above never do.
     uncredited: list[Pattern] = Field(default_factory=list)
     features: Features = Field(default_factory=Features)
+    offline: Offline = Field(default_factory=Offline)
     # The course's own extensions: modules of the project (or installed) whose
     # ``extension`` is a ``studynotes.extension.Extension`` (CONTRIBUTING.md).
     extensions: list[Module] = Field(default_factory=list)

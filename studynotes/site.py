@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -31,7 +32,7 @@ from studynotes import (
     user_cache,
 )
 from studynotes.errors import SourceError, SourceErrors
-from studynotes.features import ALWAYS, FEATURES
+from studynotes.features import ALWAYS, FEATURES, LAST
 from studynotes.live.cache import DEFAULT_TTL, Cache
 from studynotes.live.capture import Capture
 from studynotes.live.session import LiveOutputs, Settings
@@ -181,16 +182,25 @@ class Site:
         better than MkDocs' layout rule (blog posts).
         """
         self.live.finish()  # outcomes of commands on pages that did not render are checked
-        for feature in self.features:
-            if feature.finish:
-                feature.finish(self, site_dir)
         assets.add(assets.bundled(Path(self.links.assets)), site_dir)
         assets.write(self.assets, site_dir)
+        problems: list[SourceError] = []
+        # In order: the offline copy comes last (``_features``), listing what others wrote.
+        said = [_reported(problems, partial(finish, self, site_dir)) for finish in self._finishes()]
         pages = sitecheck.default_sources(self.options.docs_dir, self.options.use_directory_urls)
         pages.update(sources or {})
-        return sitecheck.require_sound_site(
-            site_dir, site_url=self.options.site_url, sources=pages, root=self.options.root
+        checked = _reported(
+            problems,
+            lambda: sitecheck.require_sound_site(
+                site_dir, site_url=self.options.site_url, sources=pages, root=self.options.root
+            ),
         )
+        if problems:
+            raise SourceErrors(problems, "The site check")
+        return "\n".join(filter(None, [checked, *said]))
+
+    def _finishes(self) -> list[Callable[[Any, Path], str | None]]:
+        return [feature.finish for feature in self.features if feature.finish]
 
     def shown(self, command: str, render: Callable[[Capture], str]) -> str:
         """The command's output as ``render`` shows it; a failed command fails the build
@@ -238,9 +248,11 @@ MacroMaker = Callable[[Any], MacroFunction]
 def _features(
     chosen: settings.Settings, extensions: list[extension.Extension]
 ) -> list[extension.Extension]:
-    """The features the settings turn on, the ones always on, then the course's extensions."""
-    on = [feature for name, feature in FEATURES.items() if getattr(chosen.features, name)]
-    return [*on, *ALWAYS, *extensions]
+    """The features the settings turn on, the ones always on, the course's extensions,
+    then the ones that finish last (the offline copy lists every file the others wrote)."""
+    on = {name: f for name, f in FEATURES.items() if getattr(chosen.features, name)}
+    first = [f for name, f in on.items() if name not in LAST]
+    return [*first, *ALWAYS, *extensions, *(on[name] for name in LAST if name in on)]
 
 
 def _macro_table(features: list[extension.Extension]) -> dict[str, tuple[Macro, MacroMaker]]:

@@ -137,6 +137,8 @@ def build(
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    cache_control = ""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -144,13 +146,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         # linkchecker waits 0.1-0.6 s between requests to a host unless the server
         # opts in to full speed with this header (its documented switch).
         self.send_header("LinkChecker", "full speed, this is a local test server")
+        if self.cache_control:
+            self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
 
+class _RevalidatedHandler(_QuietHandler):
+    cache_control = "no-cache"
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, *, revalidate: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL.
+
+    With ``revalidate`` the browser asks the server before it uses a file it cached
+    (``Cache-Control: no-cache``), so a file changed seconds later is seen at once.
+    """
+    kind = _RevalidatedHandler if revalidate else _QuietHandler
+    handler = functools.partial(kind, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
