@@ -122,6 +122,12 @@ STUDY = Extension(
                 )
             ),
         ),
+        "study_exam": MacroDef(
+            Macro((), 0, "study mode: a practice exam drawn across every quiz, scored by topic"),
+            lambda site: (
+                lambda: quiz.study.render_exam(site.bank.quizzes, site.current_page(), site.links)
+            ),
+        ),
     },
     finish=_write_bank,
 )

@@ -39,7 +39,7 @@ class Features(_Strict):
     """What the build offers; a feature turned off registers no macros and checks nothing."""
 
     quizzes: bool = True  # quiz(), quiz_index(), answer_key(), exports
-    study: bool = True  # study_review(), study_progress(), the question bank
+    study: bool = True  # study_review(), study_progress(), study_exam(), the question bank
     live_output: bool = True  # run() and extensions' live macros
     glossary: bool = True  # glossary_table()
     offline: bool = True  # the service worker that keeps the site for reading offline
@@ -52,6 +52,7 @@ class Pages(_Strict):
     answer_key: Page = "quizzes/answer-key.md"
     review: Page = "quizzes/review.md"
     progress: Page = "quizzes/progress.md"
+    exam: Page = "quizzes/exam.md"
 
 
 class Offline(_Strict):

@@ -1,8 +1,8 @@
 """The small real Material for MkDocs site the quiz and study-mode browser tests use.
 
-It has two quiz pages, the disk-space quiz, the index, the answer key, the review and
-progress pages of study mode, and non-quiz pages whose Markdown contains the rendered
-quiz HTML, as the macros will put it there; instant navigation is on, so ``site_url``
+It has two quiz pages, the disk-space quiz, the index, the answer key, the review,
+progress and practice exam pages of study mode, and non-quiz pages whose Markdown
+contains the rendered quiz HTML, as the macros will put it there; instant navigation is on, so ``site_url``
 is the address it is served at. After ``mkdocs build`` it gets what ``Site.finish``
 adds on every engine: the quiz exports, the study bank and the minified assets, so
 the browser runs the scripts readers get.
@@ -78,6 +78,7 @@ PAGES = {
     "quizzes/hostile.md": "# Hostile text\n\n{hostile}\n",
     "quizzes/review.md": "# Review\n\n{review}\n",
     "quizzes/progress.md": "# Progress\n\n{progress}\n\nBack to [review](review.md).\n",
+    "quizzes/exam.md": "# Practice exam\n\n{exam}\n",
 }
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 HOSTILE = {
@@ -128,6 +129,7 @@ def quiz_site(folder: Path) -> Iterator[str]:
             "hostile": render_quiz(hostile),
             "review": study.render_review("quizzes/review.md"),
             "progress": study.render_progress(studied, "quizzes/progress.md"),
+            "exam": study.render_exam(studied, "quizzes/exam.md"),
         }
         for name, text in PAGES.items():
             (docs / name).parent.mkdir(parents=True, exist_ok=True)

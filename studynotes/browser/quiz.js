@@ -7,8 +7,9 @@
   // Material's instant navigation re-runs the scripts of each new page's content:
   // subscribe once, and let document$ set up the quizzes of every page after that.
   if (window.studynotesQuiz) return;
-  // What study.js reuses: the same widget on the review page.
-  window.studynotesQuiz = { prepare: prepare, grade: grade, question: question, one: one, all: all };
+  // What study.js and exam.js reuse: the same widget on the review and exam pages.
+  window.studynotesQuiz = { prepare: prepare, grade: grade, question: question, one: one, all: all,
+    response: response, restore: restore, blank: blank };
   var schedule; // schedule.js, once it has run (see start)
   var STORE;
   var tries = 0;
@@ -99,10 +100,11 @@
     persist();
   }
 
-  // A question's no-JS form (its answer in a <details>) made one to answer and check.
-  function prepare(form) {
+  // A question's no-JS form (its answer in a <details>) made one to answer and check;
+  // random (default Math.random) orders its options.
+  function prepare(form, random) {
     var options = one(form, ".quiz__options");
-    if (options) shuffle(options);
+    if (options) shuffle(options, random || Math.random);
     var details = one(form, ".quiz__answer");
     if (details) {
       var reveal = one(details, ".quiz__reveal");
@@ -119,11 +121,11 @@
     return { id: form.getAttribute("data-question"), v: form.getAttribute("data-version") };
   }
 
-  function shuffle(box) {
+  function shuffle(box, random) {
     // Display order only: answers are option ids, so the key does not depend on it.
     var items = all(box, ".quiz__option");
     for (var i = items.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
+      var j = Math.floor(random() * (i + 1));
       var swap = items[i];
       items[i] = items[j];
       items[j] = swap;
@@ -166,6 +168,9 @@
     });
   }
 
+  function blank(form) {
+    return unanswered(form, response(form));
+  }
   function unanswered(form, value) {
     if (lists(form).length) return value.indexOf("") >= 0;
     return !norm(value);
@@ -196,17 +201,19 @@
   };
 
   // Returns null when there is nothing to check yet, else whether the answer is right.
-  function grade(form, announce) {
+  // An exam (final) grades an empty answer too: wrong, "Not answered".
+  function grade(form, announce, final) {
     var key = JSON.parse(form.getAttribute("data-key"));
     var value = response(form);
     var feedback = one(form, ".quiz__feedback");
-    if (unanswered(form, value)) {
+    var blank = unanswered(form, value);
+    if (blank && !final) {
       feedback.textContent = textInput(form) ? "Type an answer first."
         : lists(form).length ? "Choose an answer for every line first."
           : "Choose an answer first.";
       return null;
     }
-    var right = GRADERS[form.getAttribute("data-grader")](key, value);
+    var right = !blank && GRADERS[form.getAttribute("data-grader")](key, value);
     form.setAttribute("data-result", right ? "right" : "wrong");
     all(form, ".quiz__option").forEach(function (option) {
       var box = one(option, "input");
@@ -230,7 +237,8 @@
     feedback.innerHTML = "";
     var verdict = document.createElement("p");
     verdict.className = "quiz__verdict quiz__verdict--" + (right ? "right" : "wrong");
-    verdict.textContent = right ? "\u2713 Correct." : "\u2717 Not quite.";
+    verdict.textContent = right ? "\u2713 Correct." : blank ? "\u2717 Not answered."
+      : "\u2717 Not quite.";
     feedback.appendChild(verdict);
     one(form, ".quiz__reveal").hidden = false;
     all(form, "fieldset input, fieldset select").forEach(function (input) {

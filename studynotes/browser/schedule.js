@@ -19,6 +19,7 @@
   var LOG = 50; // answers kept per question
   var KEY = "studynotes-study";
   var QUIZ_KEY = "studynotes-quiz:"; // the quiz pages' saved answers, one key per quiz
+  var EXAM_KEY = "studynotes-exam"; // the practice exam being sat, or its last result
   var FORMAT = "studynotes-progress";
   var VERSION = 1;
 
@@ -187,13 +188,14 @@
   }
   function forget() {
     write(KEY, null);
+    write(EXAM_KEY, null);
     quizKeys().forEach(function (key) {
       write(key, null);
     });
   }
 
   return {
-    NEW_PER_DAY: NEW_PER_DAY, QUIZ_KEY: QUIZ_KEY,
+    NEW_PER_DAY: NEW_PER_DAY, QUIZ_KEY: QUIZ_KEY, EXAM_KEY: EXAM_KEY,
     answer: answer, plan: plan, progress: progress, parse: parse,
     read: read, write: write, load: load, record: record, dump: dump, restore: restore,
     forget: forget

@@ -1,11 +1,15 @@
 /* Study mode's pages: review (questions due, one at a time, from every quiz) and
- * progress (per quiz, and keeping it: export, import, forget). Loaded with
- * schedule.js and quiz.js on those two pages only; studynotes/quiz/study.py writes
- * their HTML and the question bank, whose address the widget's data-bank holds. */
+ * progress (per quiz, and keeping it: export, import, forget); exam.js adds the
+ * practice exam's. Loaded with schedule.js and quiz.js on those pages only;
+ * studynotes/quiz/study.py writes their HTML and the question bank, whose address
+ * the widget's data-bank holds. */
 (function () {
   "use strict";
   if (window.studynotesStudy) return;
-  window.studynotesStudy = true;
+  // Each study page's set-up, by the widget's data-study; exam.js adds "exam" (page()).
+  var PAGES = { review: review, progress: progressPage };
+  window.studynotesStudy = { page: page, bank: getBank, element: element, when: when,
+    plural: plural };
   var schedule; // schedule.js and quiz.js, once both have run (see the end)
   var quiz;
   var one;
@@ -43,15 +47,21 @@
     });
   }
 
+  function page(kind, setUp) {
+    PAGES[kind] = setUp;
+    if (all) initAll(); // else start() does, once quiz.js has run
+  }
+
   function initAll() {
     all(document, ".study[data-study]:not([data-study-ready])").forEach(function (root) {
+      var setUp = PAGES[root.getAttribute("data-study")];
+      if (!setUp) return; // its script has not run yet: page() comes back here
       root.setAttribute("data-study-ready", "");
       one(root, ".study__nojs").hidden = true;
       all(root, ".study__js").forEach(function (el) {
         el.hidden = false;
       });
-      if (root.getAttribute("data-study") === "review") review(root);
-      else progressPage(root);
+      setUp(root);
     });
   }
 

@@ -33,7 +33,9 @@ JS = ("schedule.js", "quiz.js")
 STUDY_JS = "study.js"
 
 
-def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> tuple[str, str]:
+def asset_tags(
+    page: str, links: Links = AS_WRITTEN, *, study: bool = False, more: tuple[str, ...] = ()
+) -> tuple[str, str]:
     """The stylesheet and the script tags a quiz (or ``study``) page needs.
 
     They travel inside the quiz HTML so only those pages load them. On a page load
@@ -41,9 +43,10 @@ def asset_tags(page: str, links: Links = AS_WRITTEN, *, study: bool = False) -> 
     content's ``<link>`` loads with it and its ``<script>``s are re-created all at once,
     so they run as they arrive: each script waits for the ones it uses, then
     initialises through ``document$`` (once, however many times it is loaded).
+    ``more``: a study page's own scripts, after study.js (the exam's).
     """
     css = escape(href(links.asset(CSS), page, links))
-    scripts = [*JS, STUDY_JS] if study else JS
+    scripts = [*JS, STUDY_JS, *more] if study else JS
     js = "".join(
         f'<script src="{escape(href(links.asset(s), page, links))}" defer></script>'
         for s in scripts
