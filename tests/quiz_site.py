@@ -2,10 +2,10 @@
 
 It has two quiz pages, the disk-space quiz, the index, the answer key, the review,
 progress and practice exam pages of study mode, and non-quiz pages whose Markdown
-contains the rendered quiz HTML, as the macros will put it there; instant navigation is on, so ``site_url``
-is the address it is served at. After ``mkdocs build`` it gets what ``Site.finish``
-adds on every engine: the quiz exports, the study bank and the minified assets, so
-the browser runs the scripts readers get.
+contains the rendered quiz HTML, as the macros will put it there; instant navigation
+is on, so ``site_url`` is the address it is served at. After ``mkdocs build`` it
+gets what ``Site.finish`` adds on every engine: the quiz exports, the study bank and
+the minified assets, so the browser runs the scripts readers get.
 """
 
 from __future__ import annotations

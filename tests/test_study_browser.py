@@ -53,6 +53,15 @@ def status(page: Page) -> Locator:
 
 def answer(form: Locator, right: bool) -> str:
     """Answer the question in ``form`` right or wrong, check it; return its id."""
+    respond(form, right)
+    form.get_by_role("button", name="Check answer").click()
+    expected = "\N{CHECK MARK} Correct." if right else "\N{BALLOT X} Not quite."
+    expect(form.locator(".quiz__feedback")).to_have_text(expected)
+    return form.get_attribute("data-question") or ""
+
+
+def respond(form: Locator, right: bool) -> None:
+    """Answer the question in ``form`` right or wrong (as its key says), without checking."""
     key = json.loads(form.get_attribute("data-key") or "{}")
     if "correct" in key:
         options = form.locator(".quiz__option")
@@ -61,14 +70,17 @@ def answer(form: Locator, right: bool) -> str:
                 options.nth(index).locator("input").check()
                 if not right:
                     break
+    elif "expected" in key:  # order and match: one list per row
+        lists = form.locator("select")
+        for row, value in enumerate(key["expected"]):
+            if not right and row == 0:
+                values = lists.nth(0).locator("option").evaluate_all("os => os.map(o => o.value)")
+                value = next(v for v in values if v and v != value)
+            lists.nth(row).select_option(value)
     elif "accept" in key:
         form.locator("input").fill(key["accept"][0] if right else "surely not this")
     else:
         form.locator("input").fill(str(key["answer"] if right else key["answer"] + 1000))
-    form.get_by_role("button", name="Check answer").click()
-    expected = "\N{CHECK MARK} Correct." if right else "\N{BALLOT X} Not quite."
-    expect(form.locator(".quiz__feedback")).to_have_text(expected)
-    return form.get_attribute("data-question") or ""
 
 
 def answer_and_next(page: Page, right: bool) -> str:

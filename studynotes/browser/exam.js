@@ -161,7 +161,7 @@
     // The exam's questions on the sheet, with the reader's answers so far; returns them.
     function lay(exam, bank) {
       var drawn = draw(bank, exam);
-      var list = element("div", "exam__questions");
+      var list = sheet.appendChild(element("div", "exam__questions"));
       var papers = drawn.items.map(function (item, n) {
         list.insertAdjacentHTML("beforeend", item.question.html);
         var form = list.lastElementChild;
@@ -177,7 +177,7 @@
         if (saved !== undefined) quiz.restore(form, saved);
         return { form: form, item: item };
       });
-      sheet.appendChild(list);
+      quiz.reachable(list);
       return papers;
     }
 

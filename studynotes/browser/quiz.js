@@ -9,7 +9,7 @@
   if (window.studynotesQuiz) return;
   // What study.js and exam.js reuse: the same widget on the review and exam pages.
   window.studynotesQuiz = { prepare: prepare, grade: grade, question: question, one: one, all: all,
-    response: response, restore: restore, blank: blank };
+    response: response, restore: restore, blank: blank, reachable: reachable };
   var schedule; // schedule.js, once it has run (see start)
   var STORE;
   var tries = 0;
@@ -98,6 +98,7 @@
     });
     summary.hidden = false;
     persist();
+    reachable(root);
   }
 
   // A question's no-JS form (its answer in a <details>) made one to answer and check;
@@ -114,6 +115,18 @@
     }
     one(form, ".quiz__check").hidden = false;
     one(form, ".quiz__feedback").setAttribute("tabindex", "-1");
+  }
+
+  // An exhibit wider than the screen scrolls from the keyboard too: it takes a tab stop.
+  // (The site's own scripts see only the code blocks there when a page loads.)
+  function reachable(el) {
+    var blocks = all(el, "pre > code");
+    var wide = blocks.map(function (code) { // every size first: one layout, not one each
+      return code.scrollWidth > code.clientWidth;
+    });
+    blocks.forEach(function (code, n) {
+      if (wide[n]) code.setAttribute("tabindex", "0");
+    });
   }
 
   // What the schedule knows a question by: its id and the version of its text and answer.

@@ -103,6 +103,7 @@
         a.href = new URL(a.getAttribute("href"), bank.url).href;
       });
       quiz.prepare(form);
+      quiz.reachable(form);
       var more = element("p", "quiz__buttons");
       var button = element("button", "quiz__button study__next", "Next question");
       button.type = "button";

@@ -228,7 +228,7 @@ def render_exam(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTEN) -
     size = min(EXAM_SIZE, total)
     topics = [
         f'<li><label><input type="checkbox" name="topic" value="{quiz.id}" checked> '
-        f"{inline(quiz.title)} <small>({len(quiz.questions)} questions)</small></label></li>"
+        f"{inline(quiz.title)} <small>({_questions(len(quiz.questions))})</small></label></li>"
         for quiz in quizzes
     ]
     minutes = "".join(f'<option value="{m}">{m} minutes</option>' for m in EXAM_MINUTES)
@@ -256,6 +256,10 @@ def render_exam(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTEN) -
     return _widget(
         "exam", page, links, _static_paper(quizzes, page, links, size), setup, ("exam.js",)
     )
+
+
+def _questions(count: int) -> str:
+    return f"{count} question" + "s" * (count != 1)
 
 
 def _static_paper(quizzes: list[Quiz], page: str, links: Links, size: int) -> str:
