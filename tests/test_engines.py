@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, expect
 
-from studynotes import assets, diagrams, scaffold
+from studynotes import assets, diagrams, offline, scaffold
 from studynotes.engines import ENGINES as ENGINE_LIST
 from studynotes.quiz import study
 from studynotes.quiz.urls import AS_WRITTEN
@@ -39,6 +40,8 @@ from tests.test_page_check import EXPECTED, PASTED
 
 pytestmark = pytest.mark.build
 ENGINES = list(ENGINE_LIST)
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "properdocs": "search/search_index.json"}
+SEARCH_INDEX["zensical"] = "search.json"
 # Code with Go-template braces, unprotected by the page: it must stay text everywhere.
 LITERAL_CODE = "\nFormat with `docker ps --format {{.Names}}`:\n\n```text\n{{ .ID }}\n```\n"
 # A diagram `make diagrams` has not drawn: the page falls back to Mermaid in the browser.
@@ -379,3 +382,53 @@ def test_zensical_builds_in_the_checking_process_with_one_site(tmp_path: Path) -
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Site check: " in done.stdout and ", no problems" in done.stdout
     assert "Sites made: 1" in done.stdout
+
+
+def test_the_offline_copy_lists_every_page_and_every_page_registers_it(
+    engine_build: Build,
+) -> None:
+    worker = (engine_build.site / offline.WORKER).read_text()
+    files = json.loads(worker.split("\n", 1)[0].removeprefix("var FILES=").removesuffix(";"))
+    for src in nav_pages():
+        built = built_page(engine_build.site, src)
+        address = built.relative_to(engine_build.site).as_posix().removesuffix("index.html")
+        assert files[address] == offline._hash(built), src
+        assert "navigator.serviceWorker.register(" in built.read_text(), src
+    assert "assets/quiz/exam.js" in files and "quizzes/exports/study.json" in files
+    assert not [name for name in files if name.endswith(".map")]
+    exam = built_page(engine_build.site, "quizzes/exam.md").read_text()
+    assert 'data-study="exam"' in exam and "assets/quiz/exam.js" in exam
+
+
+@pytest.mark.browser
+def test_offline_after_one_visit_review_and_an_exam_work_on_every_engine(
+    engine_build: Build, browser: Browser
+) -> None:
+    context = browser.new_context()
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    try:
+        with serve(engine_build.site) as url:
+            page = context.new_page()
+            page.goto(url)
+            page.evaluate("navigator.serviceWorker.ready.then(() => undefined)")
+            page.wait_for_function("navigator.serviceWorker.controller !== null")
+            context.set_offline(True)
+            page.goto(url + "containers/docker-basics/")
+            expect(page.locator("article h1").first).to_contain_text("Docker")
+            # The engine's search index (tests/test_offline.py searches the MkDocs site).
+            index = SEARCH_INDEX[engine_build.engine]
+            fetched = (
+                f"fetch('{url}{index}').then(r => r.json()).then(d => (d.docs || d.items).length)"
+            )
+            assert page.evaluate(fetched) > 50
+            page.goto(url + "quizzes/review/")  # its question bank, by the widget's address
+            expect(page.locator(".study__card form")).to_have_count(1)
+            page.goto(url + "quizzes/exam/")
+            page.get_by_label("Number of questions").fill("3")
+            page.get_by_role("button", name="Start the exam").click()
+            expect(page.locator(".exam__questions form")).to_have_count(3)
+            page.get_by_role("button", name="Submit the exam").click()
+            page.get_by_role("button", name="Submit now").click()
+            expect(page.locator(".exam__score")).to_have_text("Your score: 0 of 3 (0%)")
+    finally:
+        context.close()

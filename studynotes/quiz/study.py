@@ -105,9 +105,12 @@ def _widget(
 ) -> str:
     """A study page's block: its stylesheet, the no-JS note, ``body``, its scripts."""
     css, js = asset_tags(page, links, study=True, more=scripts)
+    # An engine that rewrites URLs in raw HTML (Zensical) rewrites href and src, not a
+    # data- attribute: the bank's address is always the one the browser resolves.
+    as_served = replace(links, raw_html_rewritten=False)
+    bank_url = escape(href(links.export(BANK), page, as_served))
     lines = [
-        f'<div class="quiz study" data-study="{kind}" '
-        f'data-bank="{escape(href(links.export(BANK), page, links))}">',
+        f'<div class="quiz study" data-study="{kind}" data-bank="{bank_url}">',
         css,
         no_script,
         *body,
