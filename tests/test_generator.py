@@ -283,7 +283,7 @@ def built(
             installed.studynotes, "build", "--strict", "--engine", engine, cwd=project
         )
         assert done.returncode == 0, f"{engine}:\n{done.stdout}\n{done.stderr}"
-        assert "Site check: 9 pages" in done.stdout + done.stderr
+        assert "Site check: 10 pages" in done.stdout + done.stderr
         sites[engine] = project / "site"
     return sites
 
