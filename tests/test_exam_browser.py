@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.quiz_site import QUIZZES
 from tests.support import axe_violations
-from tests.test_study_browser import START, context, respond, status
+from tests.test_study_browser import context, respond, status, study_page
 
 __all__ = ["context"]  # the fixture: a fixed clock, UTC, en-GB, no internet
 
@@ -19,11 +19,7 @@ NUMBER = "4242"
 
 
 def exam_page(context: BrowserContext, url: str) -> Page:
-    page = context.new_page()
-    page.clock.install(time=START)
-    page.goto(url + "quizzes/exam/")
-    page.wait_for_selector(".study[data-study-ready]")
-    return page
+    return study_page(context, url + "quizzes/exam/")
 
 
 def start(
@@ -59,6 +55,8 @@ def test_an_exam_across_every_topic_is_sat_scored_and_its_misses_come_back_in_re
     quiz_site: str, context: BrowserContext
 ) -> None:
     page = exam_page(context, quiz_site)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     forms = start(page)
     drawn = ids(forms)
     topics = [topic_of(forms.nth(n)) for n in range(20)]
@@ -134,6 +132,7 @@ def test_an_exam_across_every_topic_is_sat_scored_and_its_misses_come_back_in_re
     expect(page.get_by_label(re.compile("^Exam number"))).to_have_value("")
     another = start(page, number="4243")
     assert ids(another) != drawn
+    assert dialogs == []  # the hostile quiz's text stayed text, on the sheet and the result
 
 
 def test_answers_survive_a_reload_and_the_time_limit_submits_the_exam(

@@ -258,7 +258,9 @@ def test_uncredited_pages_are_patterns_inside_docs(tmp_path: Path) -> None:
 
 def test_the_offline_copy_has_a_budget_and_patterns_of_what_it_leaves_out(tmp_path: Path) -> None:
     assert settings.Settings().offline.exclude == ["*.map", "sitemap.xml.gz"]
-    good = _write(tmp_path, "    offline:\n      exclude: ['assets/vendor/*']\n      budget_mb: 12.5\n")
+    good = _write(
+        tmp_path, "    offline:\n      exclude: ['assets/vendor/*']\n      budget_mb: 12.5\n"
+    )
     chosen = settings.read(good).offline
     assert (chosen.exclude, chosen.budget_mb) == (["assets/vendor/*"], 12.5)
     bad = _write(tmp_path, "    offline:\n      exclude: [../secrets]\n      budget_mb: 0\n")

@@ -36,9 +36,14 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def review(context: BrowserContext, url: str) -> Page:
+    return study_page(context, url + "quizzes/review/")
+
+
+def study_page(context: BrowserContext, address: str) -> Page:
+    """A new tab on the study page at ``address``, its clock at START, set up."""
     page = context.new_page()
     page.clock.install(time=START)
-    page.goto(url + "quizzes/review/")
+    page.goto(address)
     page.wait_for_selector(".study[data-study-ready]")
     return page
 

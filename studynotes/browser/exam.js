@@ -83,6 +83,15 @@
     b.type = "button";
     return b;
   }
+  // A paragraph of buttons, a space apart.
+  function buttons(list) {
+    var row = study.element("p", "quiz__buttons");
+    list.forEach(function (b, n) {
+      if (n) row.appendChild(document.createTextNode(" "));
+      row.appendChild(b);
+    });
+    return row;
+  }
 
   function setUp(root) {
     var element = study.element;
@@ -222,15 +231,9 @@
       var ask = element("p");
       var yes = button("exam__submit-yes", "Submit now");
       var no = button("exam__submit-no", "Back to the exam");
-      var row = element("p", "quiz__buttons");
-      row.appendChild(yes);
-      row.appendChild(document.createTextNode(" "));
-      row.appendChild(no);
       confirm.appendChild(ask);
-      confirm.appendChild(row);
-      var buttons = element("p", "quiz__buttons");
-      buttons.appendChild(submit);
-      end.appendChild(buttons);
+      confirm.appendChild(buttons([yes, no]));
+      end.appendChild(buttons([submit]));
       end.appendChild(confirm);
       sheet.appendChild(end);
 
@@ -321,11 +324,7 @@
       result.appendChild(topicTable(byTopic, bank));
       var again = button("exam__again", "Sit the same exam again");
       var other = button("exam__new", "Choose another exam");
-      var row = element("p", "quiz__buttons");
-      row.appendChild(again);
-      row.appendChild(document.createTextNode(" "));
-      row.appendChild(other);
-      result.appendChild(row);
+      result.appendChild(buttons([again, other]));
       result.appendChild(element("h2", "", "Answer sheet"));
       sheet.insertBefore(result, one(sheet, ".exam__questions"));
       again.addEventListener("click", function () {
