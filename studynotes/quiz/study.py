@@ -231,7 +231,8 @@ def render_exam(quizzes: Iterable[Quiz], page: str, links: Links = AS_WRITTEN) -
     size = min(EXAM_SIZE, total)
     topics = [
         f'<li><label><input type="checkbox" name="topic" value="{quiz.id}" checked> '
-        f"{inline(quiz.title)} <small>({_questions(len(quiz.questions))})</small></label></li>"
+        f"<span>{inline(quiz.title)} <small>({_questions(len(quiz.questions))})</small></span>"
+        "</label></li>"
         for quiz in quizzes
     ]
     minutes = "".join(f'<option value="{m}">{m} minutes</option>' for m in EXAM_MINUTES)
