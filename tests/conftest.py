@@ -152,8 +152,14 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser tab, light system palette, with the internet switched off."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    """A fresh browser tab, light system palette, with the internet switched off.
+
+    Without service workers: each new tab would download the whole site for reading
+    offline; tests/test_offline.py and tests/test_engines.py test that on their own.
+    """
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme="light", service_workers="block"
+    )
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
     tab = context.new_page()
     yield tab

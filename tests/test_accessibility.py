@@ -43,7 +43,9 @@ def _audit(browser: Browser, site_url: str, paths: list[str]) -> list[str]:
     """Serious and critical violations of ``paths``, each page in both palettes, and the
     requests each made outside the site (none leaves the machine: they are refused)."""
     axe, found, outside = tool("AXE").read_text(encoding="utf-8"), [], []
-    tab = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    tab = browser.new_page(  # no worker keeping the site: nothing it does shows on a page
+        viewport={"width": 1280, "height": 900}, color_scheme="light", service_workers="block"
+    )
     tab.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
     tab.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
     for path in paths:
