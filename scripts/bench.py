@@ -139,8 +139,14 @@ def _generate(dest: Path, count: int) -> None:
         (folder / f"page-{i:04}.md").write_text(text)
         nav += _nav_headings(i)
         nav.append(f"{' ' * 10}- generated/page-{i:04}.md")
-    with (dest / "mkdocs.yml").open("a") as config:
-        config.write("\n".join(nav) + "\n")
+    config = dest / "mkdocs.yml"
+    # A course ten times as big keeps ten times as much offline: its budget grows too.
+    text, budget = config.read_text(), "      budget_mb: "
+    if budget in text:
+        start = text.index(budget) + len(budget)
+        end = text.index("\n", start)
+        text = text[:start] + str(float(text[start:end]) * (1 + count / 50)) + text[end:]
+    config.write_text(text + "\n".join(nav) + "\n")
 
 
 def _nav_headings(index: int) -> list[str]:
