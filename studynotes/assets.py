@@ -69,7 +69,7 @@ def minified(docs_dir: Path) -> tuple[dict[Path, str], list[SourceError]]:
     for source in sources(docs_dir):
         try:
             text = source.read_text(encoding="utf-8")
-            texts[source.relative_to(docs_dir)] = _minified(source.suffix, text)
+            texts[source.relative_to(docs_dir)] = minify_kept(source.suffix, text)
         except ECMASyntaxError as error:
             errors.append(SourceError(source, _line(error), f"{error}", FIX_SCRIPT))
     return texts, errors
@@ -117,7 +117,7 @@ def bundled(prefix: Path) -> dict[Path, str]:
     """The generator's browser files, minified, at ``prefix`` of the built site (the
     settings' ``assets``): the quiz and study-mode pages link them there."""
     return {
-        prefix / path.name: _minified(path.suffix, path.read_text(encoding="utf-8"))
+        prefix / path.name: minify_kept(path.suffix, path.read_text(encoding="utf-8"))
         for path in sorted(BROWSER.iterdir())
         if path.suffix in MINIFIERS
     }
@@ -140,7 +140,8 @@ def minify_site(docs_dir: Path, site_dir: Path) -> list[Path]:
 
 
 @functools.lru_cache(maxsize=64)
-def _minified(suffix: str, text: str) -> str:
+def minify_kept(suffix: str, text: str) -> str:
+    """``text`` minified as a ``suffix`` file; kept for the next build."""
     # `mkdocs serve` makes a Site for every rebuild: parse a script again only if it
     # changed; and a build keeps what it minified for the next one (a third of a second
     # of every build of this site), keyed by the text and the minifiers' versions.

@@ -90,17 +90,17 @@ def write(
 
 def worker(site_dir: Path, found: Kept) -> str:
     """``sw.js``: the list of kept files, by URL, with their hashes, then the worker."""
-    files = {_url(path): _hash(site_dir / path) for path in found.files}
-    code = assets.minify_js(_SOURCE.read_text(encoding="utf-8"))
+    files = {address(path): digest(site_dir / path) for path in found.files}
+    code = assets.minify_kept(".js", _SOURCE.read_text(encoding="utf-8"))
     return f"var FILES={json.dumps(files, separators=(',', ':'))};\n{code}"
 
 
-def _url(path: str) -> str:
+def address(path: str) -> str:
     """Where a reader opens the file, relative to the site: "x/index.html" is "x/"."""
     return path[: -len("index.html")] if posixpath.basename(path) == "index.html" else path
 
 
-def _hash(path: Path) -> str:
+def digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
 
 

@@ -390,7 +390,7 @@ def test_the_offline_copy_lists_every_page_and_every_page_registers_it(
     for src in nav_pages():
         built = built_page(engine_build.site, src)
         address = built.relative_to(engine_build.site).as_posix().removesuffix("index.html")
-        assert files[address] == offline._hash(built), src
+        assert files[address] == offline.digest(built), src
         assert "navigator.serviceWorker.register(" in built.read_text(), src
     assert "assets/quiz/exam.js" in files and "quizzes/exports/study.json" in files
     assert not [name for name in files if name.endswith(".map")]

@@ -141,7 +141,7 @@ def test_answers_survive_a_reload_and_the_time_limit_submits_the_exam(
     page = exam_page(context, quiz_site)
     forms = start(page, count=5, minutes="10")
     timer = page.locator(".exam__timer")
-    expect(timer).to_have_text("Time left: 10:00")
+    expect(timer).to_have_text(re.compile(r"^Time left: (10:00|9:5\d)$"))  # real seconds pass
     respond(forms.nth(0), right=True)
     respond(forms.nth(1), right=False)
     page.clock.fast_forward("04:00")

@@ -160,9 +160,9 @@ def test_a_new_build_reaches_a_reader_of_the_old_one_on_the_next_visit_online(
     expect(page.get_by_text(ONLY_IN_V2)).to_be_visible()
     # The browser fetched sw.js again on that visit: the new worker keeps the new page
     # and drops the old one.
-    changed = offline._url(page_url(CHANGED) + "index.html")
-    new = offline._hash(published.builds["v2"] / page_url(CHANGED) / "index.html")
-    for _ in range(100):
+    changed = offline.address(page_url(CHANGED) + "index.html")
+    new = offline.digest(published.builds["v2"] / page_url(CHANGED) / "index.html")
+    for _ in range(300):  # the browser checks sw.js a second after the page settles
         if kept(page, changed) == [f"{published.url}{changed}?studynotes-rev={new}"]:
             break
         page.wait_for_timeout(100)

@@ -55,7 +55,7 @@ def test_every_file_but_the_excluded_is_kept_by_its_address_with_its_hash(site: 
         "search/search_index.json",
         "sitemap.xml",
     ]
-    assert files["linux/distros/"] == offline._hash(site / "linux/distros/index.html")
+    assert files["linux/distros/"] == offline.digest(site / "linux/distros/index.html")
     assert summary.startswith("Offline: readers' browsers keep 9 files, 0.0 MB (budget 1 MB)")
     # A folder pattern leaves out what is under it; a name pattern matches in any folder.
     offline.write(site, ["assets/javascripts/lunr/*", "*.json"], 1, site / "mkdocs.yml", 3)
@@ -81,7 +81,7 @@ def test_every_page_registers_the_worker_once_by_its_path_to_the_root(site: Path
     assert "serviceWorker" not in (site / "404.html").read_text()
     assert "serviceWorker" not in (site / "fragment.html").read_text()
     # The list has the pages as readers get them: with their registration.
-    assert listed(site)[""] == offline._hash(site / "index.html")
+    assert listed(site)[""] == offline.digest(site / "index.html")
 
 
 def test_a_copy_over_budget_fails_the_build_at_the_setting_and_names_the_biggest_files(
