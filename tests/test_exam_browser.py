@@ -78,6 +78,7 @@ def test_an_exam_across_every_topic_is_sat_scored_and_its_misses_come_back_in_re
     score = page.locator(".exam__score")
     expect(score).to_have_text("Your score: 12 of 20 (60%)")
     expect(score).to_be_focused()
+    expect(page.locator(".exam__result")).to_contain_text("Submitted after less than a minute.")
     verdicts = forms.locator(".quiz__verdict")
     expected = {"right": "\N{CHECK MARK} Correct.", "wrong": "\N{BALLOT X} Not quite."}
     expected["empty"] = "\N{BALLOT X} Not answered."
@@ -154,6 +155,19 @@ def test_answers_survive_a_reload_and_the_time_limit_submits_the_exam(
     expect(page.locator(".exam__score")).to_have_text("Your score: 1 of 5 (20%)")
     expect(page.locator(".exam__result")).to_contain_text("Time was up")
     expect(forms.locator(".quiz__verdict").first).to_have_text("\N{CHECK MARK} Correct.")
+
+
+def test_a_damaged_saved_exam_is_set_aside_for_a_new_one(
+    quiz_site: str, context: BrowserContext
+) -> None:
+    page = exam_page(context, quiz_site)
+    page.evaluate(
+        "localStorage.setItem('studynotes-exam', JSON.stringify({seed: 5, topics: [], answers: 3}))"
+    )
+    page.reload()
+    page.wait_for_selector(".study[data-study-ready]")
+    expect(page.get_by_role("button", name="Start the exam")).to_be_visible()
+    start(page, count=2)
 
 
 def test_choosing_topics_limits_the_exam_to_them(quiz_site: str, context: BrowserContext) -> None:

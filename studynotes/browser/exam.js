@@ -104,8 +104,12 @@
     paper.parentNode.removeChild(paper);
 
     function load() {
-      var exam = schedule.read(schedule.EXAM_KEY);
-      return exam && exam.seed && Array.isArray(exam.topics) ? exam : null;
+      var exam = schedule.read(schedule.EXAM_KEY); // as written by save(), or else ignored
+      var numbers = exam && [exam.seed, exam.count, exam.minutes, exam.started].every(function (n) {
+        return typeof n === "number" && isFinite(n);
+      });
+      return numbers && Array.isArray(exam.topics) && exam.answers &&
+        typeof exam.answers === "object" ? exam : null;
     }
     function save(exam) {
       schedule.write(schedule.EXAM_KEY, exam);
@@ -315,10 +319,10 @@
         " (" + percent(right, papers.length) + ")");
       score.tabIndex = -1;
       result.appendChild(score);
-      var taken = Math.max(1, Math.round((exam.submitted - exam.started) / MINUTE));
+      var taken = Math.round((exam.submitted - exam.started) / MINUTE);
       result.appendChild(element("p", "", (exam.why === "time"
         ? "Time was up: the exam was submitted with the answers given. "
-        : "Submitted after " + plural(taken, "minute") + ". ") +
+        : "Submitted after " + (taken ? plural(taken, "minute") : "less than a minute") + ". ") +
         (right < papers.length ? "The " + plural(papers.length - right, "question") +
           " you missed come back in review from ten minutes after you submitted." : "")));
       result.appendChild(topicTable(byTopic, bank));

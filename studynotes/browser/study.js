@@ -8,7 +8,7 @@
   if (window.studynotesStudy) return;
   // Each study page's set-up, by the widget's data-study; exam.js adds "exam" (page()).
   var PAGES = { review: review, progress: progressPage };
-  window.studynotesStudy = { page: page, bank: getBank, element: element, when: when,
+  window.studynotesStudy = { page: page, bank: getBank, element: element,
     plural: plural };
   var schedule; // schedule.js and quiz.js, once both have run (see the end)
   var quiz;
